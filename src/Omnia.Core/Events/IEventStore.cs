@@ -1,0 +1,27 @@
+namespace Omnia.Core.Events;
+
+/// <summary>
+/// The append-only event log, the source of truth. Implemented by the embedded SQLite store and the
+/// PostgreSQL store; both pass the shared storage test suite.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>
+    /// Appends the events in one durable transaction (it returns only after the commit is on disk).
+    /// An event whose (workspace, messageId) is already in the log is skipped: its slot in
+    /// <paramref name="assignedSeqs"/> is 0; the others get their log position.
+    /// </summary>
+    ValueTask AppendAsync(IReadOnlyList<LogEvent> events, long[] assignedSeqs, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="max"/> events after position <paramref name="afterSeq"/>, in log order.</summary>
+    ValueTask<IReadOnlyList<LogEvent>> ReadAfterAsync(long afterSeq, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>The events at the given positions, in log order.</summary>
+    ValueTask<IReadOnlyList<LogEvent>> ReadAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
+
+    /// <summary>The position of the last event in the log, 0 when empty.</summary>
+    ValueTask<long> LastSeqAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Number of events of a workspace received at or after <paramref name="since"/>.</summary>
+    ValueTask<long> CountAsync(int workspaceId, DateTimeOffset since, CancellationToken cancellationToken = default);
+}

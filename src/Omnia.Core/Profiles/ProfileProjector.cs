@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Omnia.Core.Events;
+using Omnia.Core.Touchpoints;
+
+namespace Omnia.Core.Profiles;
+
+/// <summary>
+/// Pure rules that turn events into profile state: traits (latest wins per trait by event timestamp),
+/// first/last seen, counts, orders and revenue, first-touch acquisition, consent and channel mix.
+/// Applying the same events in the same order always gives the same profile.
+/// </summary>
+public static class ProfileProjector
+{
+    /// <summary>The Segment ecommerce event whose revenue counts as an order.</summary>
+    public const string OrderCompleted = "Order Completed";
+
+    public static void Apply(ProfileState profile, LogEvent e, JsonElement root, Touchpoint touchpoint)
+    {
+        var timestamp = e.Timestamp;
+        profile.EventCount++;
+        if (timestamp < profile.FirstSeen)
+        {
+            profile.FirstSeen = timestamp;
+        }
+
+        if (timestamp > profile.LastSeen)
+        {
+            profile.LastSeen = timestamp;
+        }
+
+        if (profile.Acquisition is null || timestamp < profile.Acquisition.At)
+        {
+            profile.Acquisition = new Acquisition(touchpoint.Channel, touchpoint.Campaign, touchpoint.Source, touchpoint.Medium, timestamp);
+        }
+
+        profile.ChannelCounts[touchpoint.Channel] = profile.ChannelCounts.GetValueOrDefault(touchpoint.Channel) + 1;
+
+        var properties = Object(root, "properties");
+        var traits = e.Type is EventType.Identify ? Object(root, "traits") : default;
+        if (traits.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var trait in traits.EnumerateObject())
+            {
+                if (!profile.Traits.TryGetValue(trait.Name, out var current) || current.At <= timestamp)
+                {
+                    profile.Traits[trait.Name] = new TraitValue(trait.Value.Clone(), timestamp);
+                }
+            }
+        }
+
+        if (e.Type == EventType.Track && e.Name == OrderCompleted)
+        {
+            profile.OrderCount++;
+            profile.Revenue += OrderValue(properties);
+            if (profile.LastOrderAt is null || timestamp > profile.LastOrderAt)
+            {
+                profile.LastOrderAt = timestamp;
+            }
+        }
+
+        foreach (var (channel, subscribed, reason) in ConsentRules.Read(e.Type == EventType.Track ? e.Name : null, properties, traits))
+        {
+            if (!profile.Consent.TryGetValue(channel, out var current) || current.At <= timestamp)
+            {
+                profile.Consent[channel] = new ConsentState(subscribed, timestamp, reason);
+            }
+        }
+    }
+
+    /// <summary>Folds <paramref name="from"/> into <paramref name="into"/>: nothing is lost or counted twice.</summary>
+    public static void Merge(ProfileState into, ProfileState from)
+    {
+        foreach (var (name, value) in from.Traits)
+        {
+            if (!into.Traits.TryGetValue(name, out var current) || current.At < value.At)
+            {
+                into.Traits[name] = value;
+            }
+        }
+
+        into.FirstSeen = Min(into.FirstSeen, from.FirstSeen);
+        into.LastSeen = Max(into.LastSeen, from.LastSeen);
+        into.EventCount += from.EventCount;
+        into.OrderCount += from.OrderCount;
+        into.Revenue += from.Revenue;
+        if (from.LastOrderAt is { } lastOrder && (into.LastOrderAt is null || lastOrder > into.LastOrderAt))
+        {
+            into.LastOrderAt = lastOrder;
+        }
+
+        if (from.Acquisition is { } acquisition && (into.Acquisition is null || acquisition.At < into.Acquisition.At))
+        {
+            into.Acquisition = acquisition;
+        }
+
+        foreach (var (channel, consent) in from.Consent)
+        {
+            if (!into.Consent.TryGetValue(channel, out var current) || current.At < consent.At)
+            {
+                into.Consent[channel] = consent;
+            }
+        }
+
+        foreach (var (channel, count) in from.ChannelCounts)
+        {
+            into.ChannelCounts[channel] = into.ChannelCounts.GetValueOrDefault(channel) + count;
+        }
+    }
+
+    /// <summary>Order value per the Segment ecommerce spec: <c>revenue</c>, else <c>total</c>, else the sum of products.</summary>
+    public static decimal OrderValue(JsonElement properties)
+    {
+        if (properties.ValueKind != JsonValueKind.Object)
+        {
+            return 0;
+        }
+
+        if (Number(properties, "revenue") is { } revenue)
+        {
+            return revenue;
+        }
+
+        if (Number(properties, "total") is { } total)
+        {
+            return total;
+        }
+
+        decimal sum = 0;
+        if (properties.TryGetProperty("products", out var products) && products.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var product in products.EnumerateArray())
+            {
+                if (product.ValueKind == JsonValueKind.Object && Number(product, "price") is { } price)
+                {
+                    sum += price * (Number(product, "quantity") ?? 1);
+                }
+            }
+        }
+
+        return sum;
+    }
+
+    private static decimal? Number(JsonElement obj, string name)
+    {
+        if (!obj.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDecimal(out var d) => d,
+            JsonValueKind.String when decimal.TryParse(value.GetString(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
+            _ => null,
+        };
+    }
+
+    private static JsonElement Object(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : default;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Omnia.Core.Profiles;
+
+/// <summary>
+/// Everything Omnia derives about one person from the events resolved to them. Mutable: the profile
+/// processor owns it and applies events with <see cref="ProfileProjector"/>; it is persisted as JSON.
+/// </summary>
+public sealed class ProfileState
+{
+    public long Id { get; set; }
+
+    public int WorkspaceId { get; set; }
+
+    /// <summary>Traits from identify calls; each keeps the timestamp of the event that set it (latest wins).</summary>
+    public Dictionary<string, TraitValue> Traits { get; set; } = new(StringComparer.Ordinal);
+
+    public DateTimeOffset FirstSeen { get; set; } = DateTimeOffset.MaxValue;
+
+    public DateTimeOffset LastSeen { get; set; } = DateTimeOffset.MinValue;
+
+    public long EventCount { get; set; }
+
+    public int OrderCount { get; set; }
+
+    public decimal Revenue { get; set; }
+
+    public DateTimeOffset? LastOrderAt { get; set; }
+
+    /// <summary>The touchpoint of the person's earliest event (first-touch acquisition).</summary>
+    public Acquisition? Acquisition { get; set; }
+
+    /// <summary>Latest consent per channel (email, sms, push, …).</summary>
+    public Dictionary<string, ConsentState> Consent { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Events per channel, for preferred channel and channel mix.</summary>
+    public Dictionary<string, int> ChannelCounts { get; set; } = new(StringComparer.Ordinal);
+
+    public ProfileState Clone() => JsonSerializer.Deserialize<ProfileState>(JsonSerializer.Serialize(this, ProfileJson.Options), ProfileJson.Options)!;
+}
+
+/// <summary>A trait value and when it was set.</summary>
+public sealed record TraitValue(JsonElement Value, DateTimeOffset At);
+
+/// <summary>The first-touch channel and campaign of a profile.</summary>
+public sealed record Acquisition(string Channel, string? Campaign, string? Source, string? Medium, DateTimeOffset At);
+
+/// <summary>Consent for one channel: subscribed or not, when, and why (the event that said so).</summary>
+public sealed record ConsentState(bool Subscribed, DateTimeOffset At, string Reason);
+
+/// <summary>JSON settings shared by profile persistence and the API.</summary>
+public static class ProfileJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

@@ -1,0 +1,40 @@
+using Omnia.Core.Identity;
+
+namespace Omnia.Core.Profiles;
+
+/// <summary>
+/// The derived-state changes from one run of the profile processor over a stretch of the log,
+/// persisted in one transaction together with the checkpoint, so a crash replays from the last
+/// checkpoint and never applies an event twice.
+/// </summary>
+public sealed class ProjectionBatch
+{
+    /// <summary>Profiles created or changed, as they are now.</summary>
+    public List<ProfileState> Profiles { get; } = [];
+
+    /// <summary>Identifiers newly attached to a profile (or moved to it by a merge).</summary>
+    public List<ProfileIdentifier> Identifiers { get; } = [];
+
+    /// <summary>Which profile each new event belongs to, in log order.</summary>
+    public List<(long ProfileId, long Seq)> Links { get; } = [];
+
+    /// <summary>Merges in the order they happened; applied after <see cref="Links"/>.</summary>
+    public List<MergeRecord> Merges { get; } = [];
+
+    /// <summary>The last log position this batch covers.</summary>
+    public long Checkpoint { get; set; }
+
+    /// <summary>The id the next new profile will get.</summary>
+    public long NextProfileId { get; set; }
+
+    public bool IsEmpty => Profiles.Count == 0 && Links.Count == 0 && Merges.Count == 0;
+}
+
+/// <summary>An identifier of a profile in a workspace.</summary>
+public readonly record struct ProfileIdentifier(int WorkspaceId, Identifier Identifier, long ProfileId);
+
+/// <summary>A recorded merge: profile <see cref="From"/> became part of <see cref="Into"/> at log position <see cref="Seq"/>.</summary>
+public sealed record MergeRecord(int WorkspaceId, long From, long Into, long Seq, DateTimeOffset At, IReadOnlyList<Identifier> Moved);
+
+/// <summary>Where the profile processor stopped, and the next profile id it will hand out.</summary>
+public readonly record struct ProjectionCheckpoint(long Seq, long NextProfileId);
