@@ -14,6 +14,8 @@ public sealed class SegmentRequest : IDisposable
     private static readonly HashSet<string> CanonicalFields =
         ["type", "messageId", "timestamp", "originalTimestamp", "sentAt", "receivedAt", "writeKey", "context"];
 
+    private static readonly string[] ObjectFields = ["properties", "traits", "context", "integrations"];
+
     private readonly JsonDocument _document;
 
     private SegmentRequest(JsonDocument document, string? writeKey)
@@ -127,7 +129,7 @@ public sealed class SegmentRequest : IDisposable
             Error($"The event is {rawBytes:N0} bytes; the limit is 32 KB per event.");
         }
 
-        foreach (var objectField in (ReadOnlySpan<string>)["properties", "traits", "context", "integrations"])
+        foreach (var objectField in ObjectFields)
         {
             if (e.TryGetProperty(objectField, out var value) && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
             {

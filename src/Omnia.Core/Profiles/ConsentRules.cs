@@ -10,6 +10,8 @@ namespace Omnia.Core.Profiles;
 /// </summary>
 public static class ConsentRules
 {
+    private static readonly (string Trait, string Channel)[] OptInTraits = [("email_opt_in", "email"), ("sms_opt_in", "sms"), ("push_opt_in", "push")];
+
     public static IEnumerable<(string Channel, bool Subscribed, string Reason)> Read(string? eventName, JsonElement properties, JsonElement traits)
     {
         if (eventName is not null)
@@ -23,7 +25,7 @@ public static class ConsentRules
 
         if (traits.ValueKind == JsonValueKind.Object)
         {
-            foreach (var (trait, channel) in (ReadOnlySpan<(string, string)>)[("email_opt_in", "email"), ("sms_opt_in", "sms"), ("push_opt_in", "push")])
+            foreach (var (trait, channel) in OptInTraits)
             {
                 if (traits.TryGetProperty(trait, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
                 {

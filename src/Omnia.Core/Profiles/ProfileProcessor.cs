@@ -52,6 +52,20 @@ public sealed class ProfileProcessor(IEventStore log, IProfileStore store, Func<
             return 0;
         }
 
+        try
+        {
+            return await ProcessAsync(events, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The in-memory graph and cache may be ahead of what was saved: reload them before the next run.
+            _initialized = false;
+            throw;
+        }
+    }
+
+    private async Task<int> ProcessAsync(IReadOnlyList<LogEvent> events, CancellationToken cancellationToken)
+    {
         // Pass 1: identity. The graph changes in log order; merges are remembered with the event that caused them.
         var targets = new long?[events.Count];
         var mergesAt = new List<MergeRecord>?[events.Count];

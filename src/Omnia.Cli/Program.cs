@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Omnia.Cli.Commands;
+
+var root = new RootCommand("Omnia: the open-source omnichannel marketing platform.")
+{
+    ServeCommand.Create(),
+    DemoCommand.Create(),
+    ImportCommand.Create(),
+    ProfileCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,24 @@
+using System.Reflection;
+using Omnia.Core.Workspaces;
+
+namespace Omnia.Server.Admin;
+
+/// <summary>Who is calling the admin API: an API key or (later) a dashboard user, with a role and an optional workspace scope.</summary>
+public sealed record Caller(string Name, Role Role, int? WorkspaceId)
+{
+    public bool CanAccess(Workspace workspace) => WorkspaceId is null || WorkspaceId == workspace.Id;
+}
+
+/// <summary>The workspace named in the route, checked against the caller. Bound as an endpoint parameter.</summary>
+public sealed record WorkspaceContext(Workspace Workspace, Caller Caller)
+{
+    internal const string ItemKey = "omnia.workspace";
+
+    public int Id => Workspace.Id;
+
+    public static ValueTask<WorkspaceContext?> BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult(context.Items[ItemKey] as WorkspaceContext);
+}
+
+/// <summary>Endpoint metadata: the least role an endpoint needs.</summary>
+public sealed record RequiredRole(Role Role);

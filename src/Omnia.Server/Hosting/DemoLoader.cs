@@ -1,0 +1,60 @@
+using Omnia.Core.Demo;
+using Omnia.Core.Events;
+using Omnia.Core.Workspaces;
+using Omnia.Server.Ingestion;
+using Omnia.Server.Processing;
+
+namespace Omnia.Server.Hosting;
+
+/// <summary>Loads the synthetic demo dataset into an empty store through the normal ingestion pipeline.</summary>
+public sealed class DemoLoader(
+    IWorkspaceStore workspaces, IEventStore log, EventWriter writer, ProfileProcessingService processing, TimeProvider clock, ILogger<DemoLoader> logger)
+{
+    /// <summary>Loads the demo into workspace <c>default</c> unless the log already has events; returns the number of events stored.</summary>
+    public async Task<long> LoadIfEmptyAsync(int customers, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (await log.LastSeqAsync(cancellationToken) > 0)
+        {
+            logger.LogInformation("The store has events already; the demo dataset is not loaded again");
+            return 0;
+        }
+
+        var workspace = await workspaces.FindWorkspaceAsync(FirstRun.DefaultWorkspace, cancellationToken)
+            ?? throw new InvalidOperationException("Workspace 'default' is missing.");
+        var source = await workspaces.CreateSourceAsync(workspace.Id, "Demo data", "demo", SecretKeys.Hash(SecretKeys.NewWriteKey()), "demo", cancellationToken);
+        var options = new DemoOptions { Customers = customers, Now = clock.GetUtcNow() };
+        long stored = 0;
+        var batch = new List<string>(2000);
+        foreach (string json in DemoDataset.Generate(options))
+        {
+            batch.Add(json);
+            if (batch.Count == 2000)
+            {
+                stored += await FlushAsync();
+            }
+        }
+
+        stored += await FlushAsync();
+        await processing.CatchUpAsync(cancellationToken);
+        logger.LogInformation("Loaded {Events} demo events for {Customers} customers", stored, customers);
+        return stored;
+
+        async Task<long> FlushAsync()
+        {
+            if (batch.Count == 0)
+            {
+                return 0;
+            }
+
+            var (outcome, rejected) = await writer.WriteAsync(workspace.Id, source.Id, batch, cancellationToken);
+            if (rejected.Count > 0)
+            {
+                logger.LogWarning("{Count} demo events were rejected, first: {Error}", rejected.Count, string.Join("; ", rejected[0].Errors));
+            }
+
+            batch.Clear();
+            progress?.Report(outcome.Appended);
+            return outcome.Appended;
+        }
+    }
+}

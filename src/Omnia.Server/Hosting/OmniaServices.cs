@@ -1,0 +1,52 @@
+using Omnia.Core.Events;
+using Omnia.Core.Profiles;
+using Omnia.Core.Workspaces;
+using Omnia.Server.Admin;
+using Omnia.Server.Ingestion;
+using Omnia.Server.Processing;
+using Omnia.Storage.Sqlite;
+
+namespace Omnia.Server.Hosting;
+
+/// <summary>Registers Omnia's services. The store is chosen here, in one place.</summary>
+public static class OmniaServices
+{
+    public static IServiceCollection AddOmnia(this IServiceCollection services, OmniaServerOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSqliteStore(options.DataDirectory);
+
+        services.AddSingleton(sp => new EventIngestor(sp.GetRequiredService<IEventStore>()));
+        services.AddSingleton<EventWriter>();
+        services.AddSingleton<WriteKeys>();
+        services.AddSingleton<AdminAccess>();
+        services.AddSingleton<WorkspaceRules>();
+        services.AddSingleton(sp => new ProfileProcessor(
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<WorkspaceRules>().For));
+        services.AddSingleton<ProfileProcessingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProfileProcessingService>());
+        services.AddSingleton<Readiness>();
+        services.AddSingleton<FirstRun>();
+        services.AddSingleton<DemoLoader>();
+
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        return services;
+    }
+
+    /// <summary>The embedded SQLite store in <paramref name="dataDirectory"/>.</summary>
+    public static IServiceCollection AddSqliteStore(this IServiceCollection services, string dataDirectory)
+    {
+        services.AddSingleton(sp => new SqliteStore(dataDirectory, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteStore>().Events);
+        services.AddSingleton<IProfileStore>(sp => sp.GetRequiredService<SqliteStore>().Profiles);
+        services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
+        return services;
+    }
+}

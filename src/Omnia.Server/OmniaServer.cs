@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Omnia.Server.Admin;
+using Omnia.Server.Hosting;
+using Omnia.Server.Ingestion;
+using Omnia.Server.Profiles;
+
+namespace Omnia.Server;
+
+/// <summary>Builds and starts one Omnia node: HTTP APIs, background processing, first-run set-up and demo data.</summary>
+public static class OmniaServer
+{
+    public static WebApplication Build(OmniaServerOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(OmniaServer).Assembly.GetName().Name });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Services.AddOmnia(options);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthApi();
+        app.MapIngestionApi();
+        app.MapWorkspacesApi();
+        app.MapSettingsApi();
+        app.MapProfilesApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Starts the node: first-run set-up, then listening (health answers 503 until ready), then demo data
+    /// when asked for. Returns what the first run generated so the caller can show it once.
+    /// </summary>
+    public static async Task<FirstRunResult?> StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var options = app.Services.GetRequiredService<OmniaServerOptions>();
+        var readiness = app.Services.GetRequiredService<Readiness>();
+        var firstRun = await app.Services.GetRequiredService<FirstRun>().EnsureAsync(options.Bootstrap, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        if (options.Demo)
+        {
+            readiness.Set("loading demo data");
+            await app.Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(options.DemoCustomers, cancellationToken: cancellationToken);
+        }
+
+        readiness.Set("ready");
+        return firstRun;
+    }
+
+    /// <summary>The addresses the node listens on (resolves port 0 to the real port).</summary>
+    public static IReadOnlyCollection<string> Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+}

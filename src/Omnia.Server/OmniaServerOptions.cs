@@ -1,0 +1,30 @@
+namespace Omnia.Server;
+
+/// <summary>How one Omnia node runs: where its embedded store lives and what to do on first start.</summary>
+public sealed record OmniaServerOptions
+{
+    /// <summary>The data directory of the embedded SQLite store.</summary>
+    public string DataDirectory { get; init; } = "omnia-data";
+
+    /// <summary>URLs to listen on, e.g. <c>http://127.0.0.1:5000</c>.</summary>
+    public string[] Urls { get; init; } = ["http://127.0.0.1:5000"];
+
+    /// <summary>Load the demo dataset into an empty store before reporting healthy.</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>Customers in the demo dataset.</summary>
+    public int DemoCustomers { get; init; } = 3000;
+
+    /// <summary>Bootstrap values, normally from <c>OMNIA_BOOTSTRAP_*</c> environment variables.</summary>
+    public BootstrapSettings Bootstrap { get; init; } = BootstrapSettings.FromEnvironment();
+}
+
+/// <summary>What the first start of an empty store creates (DESIGN.md, automation contract).</summary>
+public sealed record BootstrapSettings(string? AdminKey, string? WriteKey, string? OwnerEmail, string? OwnerPassword)
+{
+    public static BootstrapSettings FromEnvironment() => new(
+        Environment.GetEnvironmentVariable("OMNIA_BOOTSTRAP_ADMIN_KEY"),
+        Environment.GetEnvironmentVariable("OMNIA_BOOTSTRAP_WRITE_KEY"),
+        Environment.GetEnvironmentVariable("OMNIA_BOOTSTRAP_OWNER_EMAIL"),
+        Environment.GetEnvironmentVariable("OMNIA_BOOTSTRAP_OWNER_PASSWORD"));
+}

@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Omnia.Core.Identity;
+using Omnia.Core.Profiles;
+using Omnia.Server.Admin;
+using Omnia.Server.Processing;
+
+namespace Omnia.Server.Profiles;
+
+/// <summary>The single customer view: look up, search and read profiles and their cross-channel timelines.</summary>
+public static class ProfilesApi
+{
+    public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/workspaces/{workspace}/profiles").WithTags("Profiles").AddEndpointFilter(AdminAccess.WorkspaceFilter);
+        group.MapGet("/lookup", LookupAsync).WithSummary("Find the profile that has an identifier (type=userId|anonymousId|email|phone|deviceId|<external>)");
+        group.MapGet("/", SearchAsync).WithSummary("Search profiles by identifier prefix or trait value");
+        group.MapGet("/{id}", GetAsync).WithSummary("One profile");
+        group.MapGet("/{id}/timeline", TimelineAsync).WithSummary("A profile's events across channels, newest first");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> LookupAsync(
+        WorkspaceContext w, string? type, string? value, IProfileStore profiles, WorkspaceRules rules, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(type) || string.IsNullOrWhiteSpace(value))
+        {
+            return Problems.BadRequest("Give both 'type' (userId, anonymousId, email, phone, deviceId or an external id type) and 'value'.");
+        }
+
+        string storageType = IdentifierTypeNames.FromApi(type);
+        string? normalized = IdentifierNormalizer.Normalize(storageType, value, rules.For(w.Id).Identity.DefaultPhoneRegion);
+        if (normalized is null)
+        {
+            return Problems.BadRequest($"'{value}' is not a usable {type}.");
+        }
+
+        long? id = await profiles.FindAsync(w.Id, new Identifier(storageType, normalized), ct);
+        if (id is null)
+        {
+            return Problems.NotFound($"No profile has {type} '{value}'.");
+        }
+
+        var view = await ViewAsync(w, id.Value, profiles, ct);
+        return view is null ? Problems.NotFound($"No profile has {type} '{value}'.") : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> GetAsync(WorkspaceContext w, string id, IProfileStore profiles, CancellationToken ct)
+    {
+        if (!ProfileIds.TryParse(id, out long profileId))
+        {
+            return Problems.BadRequest($"'{id}' is not a profile id (they look like prf_123).");
+        }
+
+        var view = await ViewAsync(w, profileId, profiles, ct);
+        return view is null ? Problems.NotFound($"There is no profile {id}.") : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ProfileSummary>>, ProblemHttpResult>> SearchAsync(
+        WorkspaceContext w, string? q, string? trait, int? limit, IProfileStore profiles, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
+        {
+            return Problems.BadRequest("Give 'q' with at least 2 characters: an email, user id, phone, name or other trait value.");
+        }
+
+        int take = Math.Clamp(limit ?? 25, 1, 200);
+        var found = await profiles.SearchAsync(w.Id, q, string.IsNullOrWhiteSpace(trait) ? null : trait, take, ct);
+        return TypedResults.Ok<IReadOnlyList<ProfileSummary>>(found.Select(ProfileSummary.From).ToList());
+    }
+
+    private static async Task<Results<Ok<TimelinePage>, ProblemHttpResult>> TimelineAsync(
+        WorkspaceContext w, string id, int? limit, long? before, IProfileStore profiles, WorkspaceRules rules, CancellationToken ct)
+    {
+        if (!ProfileIds.TryParse(id, out long profileId))
+        {
+            return Problems.BadRequest($"'{id}' is not a profile id (they look like prf_123).");
+        }
+
+        if (await profiles.GetAsync(w.Id, profileId, ct) is null)
+        {
+            return Problems.NotFound($"There is no profile {id}.");
+        }
+
+        int take = Math.Clamp(limit ?? 50, 1, 500);
+        var events = await profiles.TimelineAsync(profileId, take, before, ct);
+        var channelRules = rules.For(w.Id).Channels;
+        var entries = events.Select(e => TimelineEntry.From(e, channelRules)).ToList();
+        return TypedResults.Ok(new TimelinePage(entries, entries.Count == take ? entries[^1].Seq : null));
+    }
+
+    internal static async Task<ProfileView?> ViewAsync(WorkspaceContext w, long profileId, IProfileStore profiles, CancellationToken ct)
+    {
+        var state = await profiles.GetAsync(w.Id, profileId, ct);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var identifiers = await profiles.IdentifiersAsync(state.Id, ct);
+        var merges = await profiles.MergesIntoAsync(state.Id, ct);
+        return ProfileView.From(state, identifiers, merges);
+    }
+}
+
+/// <summary>A page of timeline entries; pass <see cref="Next"/> as <c>before</c> for the next page.</summary>
+public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Events, long? Next);
+
+/// <summary>A profile in search results.</summary>
+public sealed record ProfileSummary(string Id, string? Name, string? Email, long EventCount, DateTimeOffset? LastSeen, int OrderCount, decimal Revenue)
+{
+    public static ProfileSummary From(ProfileState s) => new(
+        ProfileIds.Format(s.Id),
+        DisplayName(s),
+        Text(s, "email"),
+        s.EventCount,
+        s.EventCount == 0 ? null : s.LastSeen,
+        s.OrderCount,
+        s.Revenue);
+
+    private static string? DisplayName(ProfileState s)
+    {
+        string? name = Text(s, "name");
+        if (name is not null)
+        {
+            return name;
+        }
+
+        string full = $"{Text(s, "first_name") ?? Text(s, "firstName")} {Text(s, "last_name") ?? Text(s, "lastName")}".Trim();
+        return full.Length == 0 ? null : full;
+    }
+
+    private static string? Text(ProfileState s, string trait) =>
+        s.Traits.TryGetValue(trait, out var value) && value.Value.ValueKind == System.Text.Json.JsonValueKind.String ? value.Value.GetString() : null;
+}

@@ -1,0 +1,128 @@
+using Microsoft.Data.Sqlite;
+using Omnia.Core.Events;
+
+namespace Omnia.Storage.Sqlite;
+
+/// <summary>The event log in SQLite: one row per event, deduplicated on (workspace, messageId).</summary>
+public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDisposable
+{
+    internal const string Columns = "seq, workspace_id, source_id, message_id, type, name, user_id, anonymous_id, timestamp, received_at, json";
+
+    private readonly Lock _writeLock = new();
+    private SqliteConnection? _writer;
+
+    public ValueTask AppendAsync(IReadOnlyList<LogEvent> events, long[] assignedSeqs, CancellationToken cancellationToken = default)
+    {
+        lock (_writeLock)
+        {
+            _writer ??= database.Open();
+            using var transaction = _writer.BeginTransaction();
+            using var insert = _writer.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT OR IGNORE INTO events (workspace_id, source_id, message_id, type, name, user_id, anonymous_id, timestamp, received_at, json)
+                VALUES ($ws, $source, $mid, $type, $name, $uid, $aid, $ts, $recv, $json)
+                RETURNING seq
+                """;
+            var ws = insert.Parameters.Add("$ws", SqliteType.Integer);
+            var source = insert.Parameters.Add("$source", SqliteType.Integer);
+            var mid = insert.Parameters.Add("$mid", SqliteType.Text);
+            var type = insert.Parameters.Add("$type", SqliteType.Integer);
+            var name = insert.Parameters.Add("$name", SqliteType.Text);
+            var uid = insert.Parameters.Add("$uid", SqliteType.Text);
+            var aid = insert.Parameters.Add("$aid", SqliteType.Text);
+            var ts = insert.Parameters.Add("$ts", SqliteType.Integer);
+            var recv = insert.Parameters.Add("$recv", SqliteType.Integer);
+            var json = insert.Parameters.Add("$json", SqliteType.Text);
+            insert.Prepare();
+            for (int i = 0; i < events.Count; i++)
+            {
+                var e = events[i];
+                ws.Value = e.WorkspaceId;
+                source.Value = e.SourceId;
+                mid.Value = e.MessageId;
+                type.Value = (int)e.Type;
+                name.Value = (object?)e.Name ?? DBNull.Value;
+                uid.Value = (object?)e.UserId ?? DBNull.Value;
+                aid.Value = (object?)e.AnonymousId ?? DBNull.Value;
+                ts.Value = UnixTime.ToMs(e.Timestamp);
+                recv.Value = UnixTime.ToMs(e.ReceivedAt);
+                json.Value = e.Json;
+                assignedSeqs[i] = insert.ExecuteScalar() is long seq ? seq : 0;
+            }
+
+            transaction.Commit();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<LogEvent>> ReadAfterAsync(long afterSeq, int max, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM events WHERE seq > $after ORDER BY seq LIMIT $max";
+        command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$max", max);
+        return ValueTask.FromResult(ReadAll(command));
+    }
+
+    public ValueTask<IReadOnlyList<LogEvent>> ReadAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM events WHERE seq IN (SELECT value FROM json_each($seqs)) ORDER BY seq";
+        command.Parameters.AddWithValue("$seqs", System.Text.Json.JsonSerializer.Serialize(seqs));
+        return ValueTask.FromResult(ReadAll(command));
+    }
+
+    public ValueTask<long> LastSeqAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM events";
+        return ValueTask.FromResult((long)command.ExecuteScalar()!);
+    }
+
+    public ValueTask<long> CountAsync(int workspaceId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM events WHERE workspace_id = $ws AND received_at >= $since";
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        command.Parameters.AddWithValue("$since", UnixTime.ToMs(since));
+        return ValueTask.FromResult((long)command.ExecuteScalar()!);
+    }
+
+    internal static IReadOnlyList<LogEvent> ReadAll(SqliteCommand command)
+    {
+        var result = new List<LogEvent>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new LogEvent(
+                reader.GetInt64(0),
+                reader.GetInt32(1),
+                reader.GetInt32(2),
+                reader.GetString(3),
+                (EventType)reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                UnixTime.FromMs(reader.GetInt64(8)),
+                UnixTime.FromMs(reader.GetInt64(9)),
+                reader.GetString(10)));
+        }
+
+        return result;
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+    }
+}

@@ -1,0 +1,296 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Omnia.Core.Events;
+using Omnia.Core.Identity;
+using Omnia.Core.Profiles;
+
+namespace Omnia.Storage.Sqlite;
+
+/// <summary>Profiles, identifiers, event links and merges in SQLite.</summary>
+public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
+{
+    private const string Checkpoint = "profiles";
+
+    public ValueTask SaveAsync(ProjectionBatch batch, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+
+        using (var upsert = Command(connection, transaction, """
+            INSERT INTO profiles (id, workspace_id, last_seen, event_count, state) VALUES ($id, $ws, $last, $count, $state)
+            ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, event_count = excluded.event_count, state = excluded.state
+            """))
+        {
+            var (id, ws, last, count, state) = (upsert.Parameters.Add("$id", SqliteType.Integer), upsert.Parameters.Add("$ws", SqliteType.Integer),
+                upsert.Parameters.Add("$last", SqliteType.Integer), upsert.Parameters.Add("$count", SqliteType.Integer), upsert.Parameters.Add("$state", SqliteType.Text));
+            foreach (var profile in batch.Profiles)
+            {
+                id.Value = profile.Id;
+                ws.Value = profile.WorkspaceId;
+                last.Value = UnixTime.ToMs(profile.LastSeen);
+                count.Value = profile.EventCount;
+                state.Value = JsonSerializer.Serialize(profile, ProfileJson.Options);
+                upsert.ExecuteNonQuery();
+            }
+        }
+
+        using (var identifier = Command(connection, transaction, """
+            INSERT INTO identifiers (workspace_id, type, value, profile_id) VALUES ($ws, $type, $value, $profile)
+            ON CONFLICT (workspace_id, type, value) DO UPDATE SET profile_id = excluded.profile_id
+            """))
+        {
+            var (ws, type, value, profile) = (identifier.Parameters.Add("$ws", SqliteType.Integer), identifier.Parameters.Add("$type", SqliteType.Text),
+                identifier.Parameters.Add("$value", SqliteType.Text), identifier.Parameters.Add("$profile", SqliteType.Integer));
+            foreach (var item in batch.Identifiers)
+            {
+                ws.Value = item.WorkspaceId;
+                type.Value = item.Identifier.Type;
+                value.Value = item.Identifier.Value;
+                profile.Value = item.ProfileId;
+                identifier.ExecuteNonQuery();
+            }
+        }
+
+        using (var link = Command(connection, transaction, "INSERT OR IGNORE INTO profile_events (profile_id, seq) VALUES ($profile, $seq)"))
+        {
+            var (profile, seq) = (link.Parameters.Add("$profile", SqliteType.Integer), link.Parameters.Add("$seq", SqliteType.Integer));
+            foreach (var (profileId, eventSeq) in batch.Links)
+            {
+                profile.Value = profileId;
+                seq.Value = eventSeq;
+                link.ExecuteNonQuery();
+            }
+        }
+
+        foreach (var merge in batch.Merges)
+        {
+            using var command = Command(connection, transaction, """
+                INSERT OR IGNORE INTO profile_events (profile_id, seq) SELECT $into, seq FROM profile_events WHERE profile_id = $from;
+                DELETE FROM profile_events WHERE profile_id = $from;
+                UPDATE identifiers SET profile_id = $into WHERE profile_id = $from;
+                DELETE FROM profiles WHERE id = $from;
+                UPDATE merges SET into_profile = $into WHERE into_profile = $from;
+                INSERT INTO merges (workspace_id, from_profile, into_profile, seq, at, moved) VALUES ($ws, $from, $into, $seq, $at, $moved)
+                ON CONFLICT (from_profile) DO NOTHING;
+                """);
+            command.Parameters.AddWithValue("$into", merge.Into);
+            command.Parameters.AddWithValue("$from", merge.From);
+            command.Parameters.AddWithValue("$ws", merge.WorkspaceId);
+            command.Parameters.AddWithValue("$seq", merge.Seq);
+            command.Parameters.AddWithValue("$at", UnixTime.ToMs(merge.At));
+            command.Parameters.AddWithValue("$moved", JsonSerializer.Serialize(merge.Moved, ProfileJson.Options));
+            command.ExecuteNonQuery();
+        }
+
+        using (var checkpoint = Command(connection, transaction, """
+            INSERT INTO checkpoints (name, seq, next_profile_id) VALUES ($name, $seq, $next)
+            ON CONFLICT (name) DO UPDATE SET seq = excluded.seq, next_profile_id = excluded.next_profile_id
+            """))
+        {
+            checkpoint.Parameters.AddWithValue("$name", Checkpoint);
+            checkpoint.Parameters.AddWithValue("$seq", batch.Checkpoint);
+            checkpoint.Parameters.AddWithValue("$next", batch.NextProfileId);
+            checkpoint.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<ProjectionCheckpoint> LoadCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, null, "SELECT seq, next_profile_id FROM checkpoints WHERE name = $name");
+        command.Parameters.AddWithValue("$name", Checkpoint);
+        using var reader = command.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? new ProjectionCheckpoint(reader.GetInt64(0), reader.GetInt64(1)) : new ProjectionCheckpoint(0, 1));
+    }
+
+    public async IAsyncEnumerable<ProfileIdentifier> LoadIdentifiersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, null, "SELECT workspace_id, type, value, profile_id FROM identifiers ORDER BY profile_id");
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (reader.Read())
+        {
+            yield return new ProfileIdentifier(reader.GetInt32(0), new Identifier(reader.GetString(1), reader.GetString(2)), reader.GetInt64(3));
+        }
+    }
+
+    public ValueTask<ProfileState?> GetAsync(int workspaceId, long profileId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        long id = Survivor(connection, profileId);
+        using var command = Command(connection, null, "SELECT state FROM profiles WHERE id = $id AND workspace_id = $ws");
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        return ValueTask.FromResult(command.ExecuteScalar() is string json ? Deserialize(json) : null);
+    }
+
+    public ValueTask<IReadOnlyList<ProfileState>> GetManyAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default)
+    {
+        var result = new List<ProfileState>(profileIds.Count);
+        using var connection = database.Open();
+        using var command = Command(connection, null, "SELECT state FROM profiles WHERE id = $id");
+        var id = command.Parameters.Add("$id", SqliteType.Integer);
+        command.Prepare();
+        foreach (long profileId in profileIds)
+        {
+            id.Value = profileId;
+            if (command.ExecuteScalar() is string json)
+            {
+                result.Add(Deserialize(json));
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<ProfileState>>(result);
+    }
+
+    public ValueTask<long?> FindAsync(int workspaceId, Identifier identifier, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, null, "SELECT profile_id FROM identifiers WHERE workspace_id = $ws AND type = $type AND value = $value");
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        command.Parameters.AddWithValue("$type", identifier.Type);
+        command.Parameters.AddWithValue("$value", identifier.Value);
+        return ValueTask.FromResult(command.ExecuteScalar() is long id ? id : (long?)null);
+    }
+
+    public ValueTask<IReadOnlyList<Identifier>> IdentifiersAsync(long profileId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, null, "SELECT type, value FROM identifiers WHERE profile_id = $id ORDER BY type, value");
+        command.Parameters.AddWithValue("$id", Survivor(connection, profileId));
+        var result = new List<Identifier>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new Identifier(reader.GetString(0), reader.GetString(1)));
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<Identifier>>(result);
+    }
+
+    public ValueTask<IReadOnlyList<MergeRecord>> MergesIntoAsync(long profileId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, null, "SELECT workspace_id, from_profile, into_profile, seq, at, moved FROM merges WHERE into_profile = $id ORDER BY seq");
+        command.Parameters.AddWithValue("$id", Survivor(connection, profileId));
+        var result = new List<MergeRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var moved = JsonSerializer.Deserialize<List<Identifier>>(reader.GetString(5), ProfileJson.Options) ?? [];
+            result.Add(new MergeRecord(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), UnixTime.FromMs(reader.GetInt64(4)), moved));
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<MergeRecord>>(result);
+    }
+
+    public ValueTask<IReadOnlyList<LogEvent>> TimelineAsync(long profileId, int limit, long? beforeSeq = null, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        string columns = string.Join(", ", SqliteEventStore.Columns.Split(", ").Select(c => "e." + c));
+        string before = beforeSeq is null ? "" : "AND (e.timestamp, e.seq) < (SELECT timestamp, seq FROM events WHERE seq = $before)";
+        using var command = Command(connection, null, $"""
+            SELECT {columns} FROM profile_events pe JOIN events e ON e.seq = pe.seq
+            WHERE pe.profile_id = $id {before}
+            ORDER BY e.timestamp DESC, e.seq DESC LIMIT $limit
+            """);
+        command.Parameters.AddWithValue("$id", Survivor(connection, profileId));
+        command.Parameters.AddWithValue("$limit", limit);
+        if (beforeSeq is { } seq)
+        {
+            command.Parameters.AddWithValue("$before", seq);
+        }
+
+        return ValueTask.FromResult(SqliteEventStore.ReadAll(command));
+    }
+
+    public ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        string normalized = query.Trim();
+        string traitFilter = trait is null
+            ? "p.state LIKE '%' || $q || '%' ESCAPE '\\'"
+            : "CAST(json_extract(p.state, '$.traits.\"' || $trait || '\".value') AS TEXT) LIKE '%' || $q || '%' ESCAPE '\\'";
+        using var command = Command(connection, null, $"""
+            SELECT p.state FROM profiles p WHERE p.workspace_id = $ws AND p.id IN (
+                SELECT profile_id FROM identifiers WHERE workspace_id = $ws AND value >= $lower AND value < $upper
+                UNION
+                SELECT id FROM profiles p WHERE workspace_id = $ws AND {traitFilter})
+            ORDER BY p.last_seen DESC LIMIT $limit
+            """);
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        command.Parameters.AddWithValue("$lower", trait is null ? normalized.ToLowerInvariant() : "\uffff");
+        command.Parameters.AddWithValue("$upper", trait is null ? normalized.ToLowerInvariant() + "\uffff" : "\uffff");
+        command.Parameters.AddWithValue("$q", Escape(normalized));
+        command.Parameters.AddWithValue("$limit", limit);
+        if (trait is not null)
+        {
+            command.Parameters.AddWithValue("$trait", trait.Replace("\"", "", StringComparison.Ordinal));
+        }
+
+        var result = new List<ProfileState>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(Deserialize(reader.GetString(0)));
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<ProfileState>>(result);
+    }
+
+    public ValueTask<long> CountAsync(int workspaceId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, null, "SELECT count(*) FROM profiles WHERE workspace_id = $ws");
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        return ValueTask.FromResult((long)command.ExecuteScalar()!);
+    }
+
+    public ValueTask ResetAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, null, """
+            DELETE FROM profiles; DELETE FROM identifiers; DELETE FROM profile_events; DELETE FROM merges;
+            DELETE FROM checkpoints WHERE name = 'profiles';
+            """);
+        command.ExecuteNonQuery();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Follows merge records to the profile that holds a merged-away id now.</summary>
+    private static long Survivor(SqliteConnection connection, long profileId)
+    {
+        using var command = Command(connection, null, "SELECT into_profile FROM merges WHERE from_profile = $id");
+        var id = command.Parameters.Add("$id", SqliteType.Integer);
+        long current = profileId;
+        for (int hop = 0; hop < 64; hop++)
+        {
+            id.Value = current;
+            if (command.ExecuteScalar() is not long next)
+            {
+                break;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static string Escape(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static ProfileState Deserialize(string json) => JsonSerializer.Deserialize<ProfileState>(json, ProfileJson.Options)!;
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+
+namespace Omnia.Storage.Sqlite;
+
+/// <summary>Creates and upgrades the schema. Each version's script runs once, in a transaction.</summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Versions =
+    [
+        """
+        CREATE TABLE workspaces (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            write_key_hash TEXT NOT NULL UNIQUE,
+            write_key_prefix TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE api_keys (
+            id INTEGER PRIMARY KEY,
+            workspace_id INTEGER REFERENCES workspaces(id),
+            name TEXT NOT NULL,
+            role INTEGER NOT NULL,
+            key_hash TEXT NOT NULL UNIQUE,
+            prefix TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE settings (
+            workspace_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            json TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (workspace_id, name)) WITHOUT ROWID;
+
+        CREATE TABLE events (
+            seq INTEGER PRIMARY KEY,
+            workspace_id INTEGER NOT NULL,
+            source_id INTEGER NOT NULL,
+            message_id TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            name TEXT,
+            user_id TEXT,
+            anonymous_id TEXT,
+            timestamp INTEGER NOT NULL,
+            received_at INTEGER NOT NULL,
+            json TEXT NOT NULL);
+        CREATE UNIQUE INDEX events_message ON events (workspace_id, message_id);
+
+        CREATE TABLE profiles (
+            id INTEGER PRIMARY KEY,
+            workspace_id INTEGER NOT NULL,
+            last_seen INTEGER NOT NULL,
+            event_count INTEGER NOT NULL,
+            state TEXT NOT NULL);
+        CREATE INDEX profiles_workspace ON profiles (workspace_id, last_seen);
+        CREATE TABLE identifiers (
+            workspace_id INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            profile_id INTEGER NOT NULL,
+            PRIMARY KEY (workspace_id, type, value)) WITHOUT ROWID;
+        CREATE INDEX identifiers_profile ON identifiers (profile_id);
+        CREATE INDEX identifiers_value ON identifiers (workspace_id, value);
+        CREATE TABLE profile_events (
+            profile_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, seq)) WITHOUT ROWID;
+        CREATE TABLE merges (
+            id INTEGER PRIMARY KEY,
+            workspace_id INTEGER NOT NULL,
+            from_profile INTEGER NOT NULL UNIQUE,
+            into_profile INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            moved TEXT NOT NULL);
+        CREATE INDEX merges_into ON merges (into_profile);
+        CREATE TABLE checkpoints (
+            name TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            next_profile_id INTEGER NOT NULL);
+        """,
+    ];
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+
+        using var version = connection.CreateCommand();
+        version.CommandText = "PRAGMA user_version;";
+        long current = (long)version.ExecuteScalar()!;
+        for (long v = current; v < Versions.Length; v++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Versions[v] + $"\nPRAGMA user_version = {v + 1};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+}
