@@ -47,7 +47,7 @@ public static class IdentifierExtractor
 
         found.Sort((a, b) =>
         {
-            var byPriority = rules.RuleFor(a.Type).Priority.CompareTo(rules.RuleFor(b.Type).Priority);
+            var byPriority = rules.PriorityOf(a.Type).CompareTo(rules.PriorityOf(b.Type));
             if (byPriority != 0)
                 return byPriority;
             var byType = string.CompareOrdinal(a.Type, b.Type);

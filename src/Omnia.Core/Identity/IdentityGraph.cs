@@ -67,27 +67,38 @@ public sealed class IdentityGraph(int expectedIdentifiers = 0)
             return IdentityResolution.Unchanged(known); // the common case: a returning, already-linked visitor
 
         var candidates = Candidates(ids, rules);
-        var dropped = new List<Identifier>();
-        List<long> owners;
-        while (true)
+        var owners = OwnersOf(candidates);
+        List<Identifier>? dropped = null;
+        while (candidates.Count > 1 && !MergePlan.Fits(this, owners, candidates, rules))
         {
-            owners = OwnersOf(candidates);
-            if (candidates.Count == 1 || new MergePlan(this, owners, candidates, rules).Fits)
-                break;
-            dropped.Add(candidates[^1]);
+            (dropped ??= []).Add(candidates[^1]);
             candidates.RemoveAt(candidates.Count - 1);
+            owners = OwnersOf(candidates);
         }
 
-        var fresh = candidates.Where(c => !_owners.ContainsKey(c)).ToArray();
-        return owners.Count switch
+        var fresh = candidates.FindAll(c => !_owners.ContainsKey(c));
+        IReadOnlyList<Identifier> droppedOrNone = dropped is null ? [] : dropped;
+        switch (owners.Count)
         {
-            0 => Create(fresh, dropped, newProfileId),
-            1 => Attach(owners[0], fresh, [], dropped),
-            _ => Merge(owners, candidates, fresh, dropped, rules),
-        };
+            case 0:
+                var profileId = newProfileId();
+                if (!_profiles.TryAdd(profileId, []))
+                    throw new InvalidOperationException($"newProfileId returned {profileId}, which is already a profile.");
+                return Attach(profileId, created: true, [], fresh, droppedOrNone);
+            case 1:
+                return Attach(owners[0], created: false, [], fresh, droppedOrNone);
+            default:
+                var survivor = Survivor(candidates, rules);
+                var merges = new List<ProfileMerge>(owners.Count - 1);
+                owners.Sort();
+                foreach (var from in owners)
+                {
+                    if (from != survivor && _profiles.Remove(from, out var moved))
+                        merges.Add(new ProfileMerge(from, survivor, moved));
+                }
+                return Attach(survivor, created: false, merges, fresh, droppedOrNone);
+        }
     }
-
-    internal int CountOf(long profileId) => _profiles[profileId].Length;
 
     internal Identifier[] Owned(long profileId) => _profiles[profileId];
 
@@ -106,14 +117,19 @@ public sealed class IdentityGraph(int expectedIdentifiers = 0)
     /// <summary>Distinct, interned, and stably sorted by priority so the last one is the one to drop.</summary>
     private List<Identifier> Candidates(IReadOnlyList<Identifier> ids, IdentityRules rules)
     {
-        var distinct = new List<Identifier>(ids.Count);
+        var sorted = new List<Identifier>(ids.Count);
         foreach (var id in ids)
         {
             var interned = Intern(id);
-            if (!distinct.Contains(interned))
-                distinct.Add(interned);
+            if (sorted.Contains(interned))
+                continue;
+            var priority = rules.PriorityOf(interned.Type);
+            var at = sorted.Count;
+            while (at > 0 && rules.PriorityOf(sorted[at - 1].Type) > priority)
+                at--;
+            sorted.Insert(at, interned);
         }
-        return [.. distinct.OrderBy(id => rules.RuleFor(id.Type).Priority)];
+        return sorted;
     }
 
     private List<long> OwnersOf(List<Identifier> candidates)
@@ -127,28 +143,8 @@ public sealed class IdentityGraph(int expectedIdentifiers = 0)
         return owners;
     }
 
-    private IdentityResolution Create(Identifier[] fresh, List<Identifier> dropped, Func<long> newProfileId)
-    {
-        var profileId = newProfileId();
-        if (_profiles.ContainsKey(profileId))
-            throw new InvalidOperationException($"newProfileId returned {profileId}, which is already a profile.");
-        _profiles.Add(profileId, []);
-        var resolution = Attach(profileId, fresh, [], dropped);
-        return resolution with { Created = true };
-    }
-
-    private IdentityResolution Attach(long profileId, Identifier[] fresh, List<ProfileMerge> merges, List<Identifier> dropped)
-    {
-        foreach (var id in fresh)
-            _owners.Add(id, profileId);
-        var moved = merges.SelectMany(m => m.Moved);
-        if (fresh.Length > 0 || merges.Count > 0)
-            _profiles[profileId] = [.. _profiles[profileId], .. moved, .. fresh];
-        return new IdentityResolution(profileId, false, [.. moved, .. fresh], merges, dropped);
-    }
-
-    private IdentityResolution Merge(
-        List<long> owners, List<Identifier> candidates, Identifier[] fresh, List<Identifier> dropped, IdentityRules rules)
+    /// <summary>The owner of the highest-priority candidate; between equal priorities, the smallest profile id.</summary>
+    private long Survivor(List<Identifier> candidates, IdentityRules rules)
     {
         long survivor = 0;
         var best = int.MaxValue;
@@ -156,21 +152,25 @@ public sealed class IdentityGraph(int expectedIdentifiers = 0)
         {
             if (!_owners.TryGetValue(id, out var owner))
                 continue;
-            var priority = rules.RuleFor(id.Type).Priority;
+            var priority = rules.PriorityOf(id.Type);
             if (priority < best || (priority == best && owner < survivor))
                 (survivor, best) = (owner, priority);
         }
+        return survivor;
+    }
 
-        var merges = new List<ProfileMerge>(owners.Count - 1);
-        foreach (var from in owners.Where(o => o != survivor).Order())
-        {
-            var moved = _profiles[from];
-            foreach (var id in moved)
-                _owners[id] = survivor;
-            _profiles.Remove(from);
-            merges.Add(new ProfileMerge(from, survivor, moved));
-        }
-        return Attach(survivor, fresh, merges, dropped);
+    private IdentityResolution Attach(
+        long profileId, bool created, List<ProfileMerge> merges, List<Identifier> fresh, IReadOnlyList<Identifier> dropped)
+    {
+        var added = new List<Identifier>(fresh.Count);
+        foreach (var merge in merges)
+            added.AddRange(merge.Moved);
+        added.AddRange(fresh);
+        foreach (var id in added)
+            _owners[id] = profileId;
+        if (added.Count > 0)
+            _profiles[profileId] = [.. _profiles[profileId], .. added];
+        return new IdentityResolution(profileId, created, added, merges, dropped);
     }
 
     private Identifier Intern(Identifier id)

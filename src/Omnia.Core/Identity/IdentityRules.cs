@@ -59,14 +59,20 @@ public sealed record IdentityRules
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The rule for <paramref name="type"/>, or the unlisted-type rule when none is configured.</summary>
-    public IdentifierRule RuleFor(string type)
+    public IdentifierRule RuleFor(string type) => Listed(type) ?? new IdentifierRule(type, UnlistedPriority, UnlistedLimit);
+
+    internal int PriorityOf(string type) => Listed(type)?.Priority ?? UnlistedPriority;
+
+    internal int LimitOf(string type) => Listed(type)?.Limit ?? UnlistedLimit;
+
+    private IdentifierRule? Listed(string type)
     {
         foreach (var rule in Rules)
         {
             if (string.Equals(rule.Type, type, StringComparison.Ordinal))
                 return rule;
         }
-        return new IdentifierRule(type, UnlistedPriority, UnlistedLimit);
+        return null;
     }
 
     /// <summary>Errors a person can act on, using the JSON (camelCase) names; empty when the rules are usable.</summary>

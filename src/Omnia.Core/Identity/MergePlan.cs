@@ -5,43 +5,56 @@ namespace Omnia.Core.Identity;
 /// growth is refused: a profile already over a limit (the rules were tightened after it was built) may
 /// still receive identifiers of other types, but never more of the type it is over on.
 /// </summary>
-internal readonly struct MergePlan
+internal static class MergePlan
 {
-    public MergePlan(IdentityGraph graph, List<long> owners, List<Identifier> candidates, IdentityRules rules)
+    private sealed class TypeCount(string type)
     {
-        var merged = new Dictionary<string, (int Merged, int LargestOwner)>(StringComparer.Ordinal);
-        var perOwner = new Dictionary<string, int>(StringComparer.Ordinal);
+        public string Type { get; } = type;
+        public int Merged { get; set; }
+        public int LargestOwner { get; set; }
+        public int CurrentOwner { get; set; }
+    }
+
+    public static bool Fits(IdentityGraph graph, List<long> owners, List<Identifier> candidates, IdentityRules rules)
+    {
+        var counts = new List<TypeCount>(4); // a handful of types: a list scan beats a dictionary
         int total = 0, largestOwnerTotal = 0;
         foreach (var owner in owners)
         {
-            perOwner.Clear();
-            foreach (var id in graph.Owned(owner))
-                perOwner[id.Type] = perOwner.GetValueOrDefault(id.Type) + 1;
-            foreach (var (type, count) in perOwner)
+            var owned = graph.Owned(owner);
+            foreach (var id in owned)
+                CountOf(counts, id.Type).CurrentOwner++;
+            foreach (var count in counts)
             {
-                var (sum, largest) = merged.GetValueOrDefault(type);
-                merged[type] = (sum + count, Math.Max(largest, count));
+                count.Merged += count.CurrentOwner;
+                count.LargestOwner = Math.Max(count.LargestOwner, count.CurrentOwner);
+                count.CurrentOwner = 0;
             }
-            var ownerTotal = graph.CountOf(owner);
-            total += ownerTotal;
-            largestOwnerTotal = Math.Max(largestOwnerTotal, ownerTotal);
+            total += owned.Length;
+            largestOwnerTotal = Math.Max(largestOwnerTotal, owned.Length);
         }
         foreach (var id in candidates)
         {
             if (graph.Find(id) is not null)
                 continue;
-            var (sum, largest) = merged.GetValueOrDefault(id.Type);
-            merged[id.Type] = (sum + 1, largest);
+            CountOf(counts, id.Type).Merged++;
             total++;
         }
 
-        Fits = !(total > rules.MaxIdentifiersPerProfile && total > largestOwnerTotal);
-        foreach (var (type, (sum, largest)) in merged)
-        {
-            if (sum > rules.RuleFor(type).Limit && sum > largest)
-                Fits = false;
-        }
+        if (total > rules.MaxIdentifiersPerProfile && total > largestOwnerTotal)
+            return false;
+        return counts.TrueForAll(c => c.Merged <= rules.LimitOf(c.Type) || c.Merged <= c.LargestOwner);
     }
 
-    public bool Fits { get; }
+    private static TypeCount CountOf(List<TypeCount> counts, string type)
+    {
+        foreach (var count in counts)
+        {
+            if (ReferenceEquals(count.Type, type) || string.Equals(count.Type, type, StringComparison.Ordinal))
+                return count;
+        }
+        var added = new TypeCount(type);
+        counts.Add(added);
+        return added;
+    }
 }
