@@ -6,9 +6,6 @@ internal static class ChannelRuleMatcher
     public static bool Matches(ChannelRule rule, in TouchpointInput input, ReadOnlySpan<char> referrerHost,
         ReadOnlySpan<char> pageQuery, ChannelRules rules)
     {
-        if (!rule.HasConditions || !Channels.IsKnown(rule.Channel))
-            return false; // Validate reports these; at run time they must not swallow every event.
-
         if (rule.EventNames.Count > 0 && !EventNameMatches(input.EventName, rule.EventNames))
             return false;
         if (rule.Mediums.Count > 0 && (input.UtmMedium is null || !LooseText.EqualsAny(input.UtmMedium, rule.Mediums)))
@@ -21,34 +18,39 @@ internal static class ChannelRuleMatcher
             return false;
         if (rule.UrlParameters.Count > 0 && FirstParameterPresent(pageQuery, rule.UrlParameters) is null)
             return false;
-        return true;
+        // Checked last because they rarely fail: Validate reports both, and at run time a rule without
+        // conditions must not swallow every event, nor an unknown code reach reports.
+        return rule.HasConditions && Channels.IsKnown(rule.Channel);
     }
 
     /// <summary>"utm_medium=cpc, utm_source=google": the values that satisfied each of the rule's conditions.</summary>
     public static string Describe(ChannelRule rule, in TouchpointInput input, ReadOnlySpan<char> referrerHost, ReadOnlySpan<char> pageQuery)
     {
-        var parts = new List<string>(2);
+        string? reason = null;
         if (rule.EventNames.Count > 0)
-            parts.Add($"event {input.EventName}");
+            Append(ref reason, $"event {input.EventName}");
         if (rule.Mediums.Count > 0)
-            parts.Add($"utm_medium={input.UtmMedium}");
+            Append(ref reason, $"utm_medium={input.UtmMedium}");
         if (rule.Sources.Count > 0)
-            parts.Add($"utm_source={input.UtmSource}");
+            Append(ref reason, $"utm_source={input.UtmSource}");
         if (rule.CampaignPrefixes.Count > 0)
-            parts.Add($"utm_campaign={input.UtmCampaign}");
+            Append(ref reason, $"utm_campaign={input.UtmCampaign}");
         if (rule.ReferrerHosts.Count > 0)
-            parts.Add($"referrer {UrlParts.WithoutWww(referrerHost)}");
+            Append(ref reason, $"referrer {UrlParts.DisplayHost(referrerHost)}");
         if (rule.UrlParameters.Count > 0)
-            parts.Add(FirstParameterPresent(pageQuery, rule.UrlParameters)!);
-        return parts.Count == 1 ? parts[0] : string.Join(", ", parts);
+            Append(ref reason, FirstParameterPresent(pageQuery, rule.UrlParameters)!);
+        return reason ?? "";
+
+        static void Append(ref string? reason, string part) => reason = reason is null ? part : $"{reason}, {part}";
     }
 
     private static bool EventNameMatches(string? eventName, IReadOnlyList<string> patterns)
     {
         if (eventName is null)
             return false;
-        foreach (var pattern in patterns)
+        for (var i = 0; i < patterns.Count; i++)
         {
+            var pattern = patterns[i];
             if (string.IsNullOrWhiteSpace(pattern))
                 continue;
             var matches = pattern.EndsWith('*')
@@ -64,14 +66,14 @@ internal static class ChannelRuleMatcher
     {
         if (source is null)
             return false;
-        foreach (var pattern in patterns)
+        for (var i = 0; i < patterns.Count; i++)
         {
-            var matches = pattern switch
+            var matches = patterns[i] switch
             {
                 ChannelRules.SearchEnginesToken => HostPattern.SourceMatchesAny(source, rules.SearchEngines),
                 ChannelRules.SocialNetworksToken => HostPattern.SourceMatchesAny(source, rules.SocialNetworks),
                 null => false,
-                _ => HostPattern.MatchesSource(source, pattern),
+                var pattern => HostPattern.MatchesSource(source, pattern),
             };
             if (matches)
                 return true;
@@ -83,14 +85,14 @@ internal static class ChannelRuleMatcher
     {
         if (host.IsEmpty)
             return false;
-        foreach (var pattern in patterns)
+        for (var i = 0; i < patterns.Count; i++)
         {
-            var matches = pattern switch
+            var matches = patterns[i] switch
             {
                 ChannelRules.SearchEnginesToken => HostPattern.MatchesAny(host, rules.SearchEngines),
                 ChannelRules.SocialNetworksToken => HostPattern.MatchesAny(host, rules.SocialNetworks),
                 null => false,
-                _ => HostPattern.Matches(host, pattern),
+                var pattern => HostPattern.Matches(host, pattern),
             };
             if (matches)
                 return true;
@@ -102,8 +104,9 @@ internal static class ChannelRuleMatcher
     {
         if (campaign is null)
             return false;
-        foreach (var prefix in prefixes)
+        for (var i = 0; i < prefixes.Count; i++)
         {
+            var prefix = prefixes[i];
             if (!string.IsNullOrWhiteSpace(prefix) && campaign.StartsWith(prefix.Trim(), StringComparison.OrdinalIgnoreCase))
                 return true;
         }
@@ -114,8 +117,9 @@ internal static class ChannelRuleMatcher
     {
         if (query.IsEmpty)
             return null;
-        foreach (var name in names)
+        for (var i = 0; i < names.Count; i++)
         {
+            var name = names[i];
             if (!string.IsNullOrWhiteSpace(name) && UrlParts.TryGetParameter(query, name.Trim(), out _))
                 return name;
         }

@@ -19,8 +19,9 @@ internal static class ExplicitChannel
             (channel, reason) = (value, "context.channel");
             return true;
         }
-        foreach (var code in Channels.All)
+        for (var i = 0; i < Channels.All.Count; i++)
         {
+            var code = Channels.All[i];
             if (LooseText.AreEqual(value, code))
             {
                 (channel, reason) = (code, "context.channel");

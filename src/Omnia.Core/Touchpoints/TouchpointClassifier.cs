@@ -12,27 +12,28 @@ public static class TouchpointClassifier
     {
         ArgumentNullException.ThrowIfNull(rules);
 
+        var referrerHost = UrlParts.Host(input.Referrer);
         if (input.ExplicitChannel is { } explicitValue
             && ExplicitChannel.TryResolve(explicitValue, rules, out var explicitChannel, out var explicitReason))
         {
-            return Create(input, explicitChannel, explicitReason, ReferrerHostOrNull(input, rules));
+            return Create(input, explicitChannel, explicitReason, ExternalSourceOrNull(referrerHost, input, rules));
         }
 
-        var referrerHost = UrlParts.Host(input.Referrer);
         var pageQuery = UrlParts.Query(input.PageUrl);
-        foreach (var rule in rules.Rules)
+        var ruleList = rules.Rules;
+        for (var i = 0; i < ruleList.Count; i++)
         {
+            var rule = ruleList[i];
             if (rule is not null && ChannelRuleMatcher.Matches(rule, input, referrerHost, pageQuery, rules))
             {
                 var reason = ChannelRuleMatcher.Describe(rule, input, referrerHost, pageQuery);
-                return Create(input, rule.Channel, reason, ReferrerHostOrNull(input, rules));
+                return Create(input, rule.Channel, reason, ExternalSourceOrNull(referrerHost, input, rules));
             }
         }
 
-        var external = IsExternal(referrerHost, input.PageUrl, rules);
-        if (external)
+        if (IsExternal(referrerHost, input.PageUrl, rules))
         {
-            var host = Lower(UrlParts.WithoutWww(referrerHost));
+            var host = UrlParts.DisplayHost(referrerHost);
             var (channel, medium) =
                 HostPattern.MatchesAny(referrerHost, rules.SearchEngines) ? (Channels.OrganicSearch, "organic")
                 : HostPattern.MatchesAny(referrerHost, rules.SocialNetworks) ? (Channels.Social, "social")
@@ -41,7 +42,7 @@ public static class TouchpointClassifier
                 $"referrer {host}");
         }
 
-        if (false)
+        if (input.HasUtmTags)
         {
             var reason = input.UtmMedium is not null
                 ? $"unrecognised utm_medium={input.UtmMedium}"
@@ -52,21 +53,17 @@ public static class TouchpointClassifier
         var directReason = referrerHost.IsEmpty
             ? input.IsAppEvent ? "app event without campaign or referrer" : "no referrer"
             : HostPattern.MatchesAny(referrerHost, rules.InternalHosts)
-                ? $"internal referrer {Lower(UrlParts.WithoutWww(referrerHost))}"
-                : $"self-referral {Lower(UrlParts.WithoutWww(referrerHost))}";
+                ? $"internal referrer {UrlParts.DisplayHost(referrerHost)}"
+                : $"self-referral {UrlParts.DisplayHost(referrerHost)}";
         return Create(input, Channels.Direct, directReason, externalReferrerHost: null);
     }
 
     private static Touchpoint Create(in TouchpointInput input, string channel, string reason, string? externalReferrerHost) =>
         new(channel, input.UtmCampaign, input.UtmSource ?? externalReferrerHost, input.UtmMedium, reason);
 
-    private static string? ReferrerHostOrNull(in TouchpointInput input, ChannelRules rules)
-    {
-        if (input.UtmSource is not null)
-            return null; // the source is known; skip parsing the referrer
-        var host = UrlParts.Host(input.Referrer);
-        return IsExternal(host, input.PageUrl, rules) ? Lower(UrlParts.WithoutWww(host)) : null;
-    }
+    /// <summary>The referrer's host when it will be the touchpoint's source: no utm_source, and an external referrer.</summary>
+    private static string? ExternalSourceOrNull(ReadOnlySpan<char> referrerHost, in TouchpointInput input, ChannelRules rules) =>
+        input.UtmSource is null && IsExternal(referrerHost, input.PageUrl, rules) ? UrlParts.DisplayHost(referrerHost) : null;
 
     /// <summary>Whether a referrer came from outside: not empty, not an internal host, not the page's own host.</summary>
     private static bool IsExternal(ReadOnlySpan<char> referrerHost, string? pageUrl, ChannelRules rules)
@@ -75,12 +72,5 @@ public static class TouchpointClassifier
             return false;
         var pageHost = UrlParts.WithoutWww(UrlParts.Host(pageUrl));
         return !UrlParts.WithoutWww(referrerHost).Equals(pageHost, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string Lower(ReadOnlySpan<char> host)
-    {
-        Span<char> buffer = host.Length <= 256 ? stackalloc char[host.Length] : new char[host.Length];
-        host.ToLowerInvariant(buffer);
-        return new string(buffer);
     }
 }

@@ -40,6 +40,15 @@ internal static class UrlParts
     public static ReadOnlySpan<char> WithoutWww(ReadOnlySpan<char> host) =>
         host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
+    /// <summary>A host as touchpoints show it: lowercase, without <c>www.</c> ("google.com").</summary>
+    public static string DisplayHost(ReadOnlySpan<char> host)
+    {
+        host = WithoutWww(host);
+        Span<char> buffer = host.Length <= 256 ? stackalloc char[host.Length] : new char[host.Length];
+        host.ToLowerInvariant(buffer);
+        return new string(buffer);
+    }
+
     /// <summary>The query string of <paramref name="url"/> without '?' and fragment; empty when there is none.</summary>
     /// <remarks>Hash-routed pages put the query after '#' ("/#/offer?utm_source=x"), so the first '?' wins.</remarks>
     public static ReadOnlySpan<char> Query(ReadOnlySpan<char> url)

@@ -78,6 +78,15 @@ public class ChannelRulesTests
     }
 
     [Fact]
+    public void Workspace_without_rules_still_classifies_by_referrer()
+    {
+        var rules = JsonSerializer.Deserialize<ChannelRules>("""{ "rules": null, "socialNetworks": ["reddit"] }""", Web)!;
+
+        Assert.Empty(rules.Rules);
+        Assert.Equal(Channels.Social, Classify(WebPage("https://www.acme.com/", "https://old.reddit.com/r/running"), rules).Channel);
+    }
+
+    [Fact]
     public void Validation_names_each_broken_rule_by_number()
     {
         var rules = new ChannelRules
