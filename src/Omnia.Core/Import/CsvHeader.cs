@@ -14,6 +14,9 @@ internal sealed class CsvHeader
 
     public bool Has(CsvColumnRole role) => Columns.Any(c => c.Role == role);
 
+    /// <summary>The header of the column with <paramref name="role"/> as the file spells it (for messages).</summary>
+    public string HeaderOf(CsvColumnRole role) => Columns.FirstOrDefault(c => c.Role == role).Header ?? "";
+
     public static CsvHeader Parse(IReadOnlyList<string> cells, CsvImportOptions options)
     {
         var renames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

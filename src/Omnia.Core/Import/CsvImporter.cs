@@ -14,7 +14,10 @@ namespace Omnia.Core.Import;
 /// <c>user_id</c> (also customer_id, userid), <c>anonymous_id</c>, <c>email</c> (also e-mail, email_address),
 /// <c>phone</c> (also phone_number, mobile). Also <c>message_id</c>, <c>timestamp</c>, and for events
 /// <c>event</c> (event_name) and date aliases (date, created_at, order_date). Every other column becomes a trait
-/// (customers) or a property (events) under its snake_case name.
+/// (customers) or a property (events) under its snake_case name. Email and phone go to <c>traits</c> of an
+/// identify call and to <c>context.traits</c> of a track call, where identity resolution reads them; a row with
+/// neither userId nor anonymousId gets an anonymousId derived from its email or phone, because ingestion requires
+/// one. Message ids are derived from the file name and the row unless a <c>message_id</c> column gives them.
 /// </remarks>
 public static class CsvImporter
 {
@@ -31,7 +34,11 @@ public static class CsvImporter
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.SourceName, nameof(options));
+        if (string.IsNullOrWhiteSpace(options.SourceName))
+        {
+            throw new ArgumentException(
+                "SourceName must name the imported file: message ids are derived from it.", nameof(options));
+        }
 
         var quoteProblem = new QuoteProblem();
         var parser = new CsvParser(reader, Configuration(options, quoteProblem), leaveOpen: true);

@@ -9,4 +9,8 @@ namespace Omnia.Core.Import;
 /// </param>
 /// <param name="Column">The header of the offending column as written in the file, or null when the row as a whole is wrong.</param>
 /// <param name="Message">What is wrong and how to fix it, starting with "line N:".</param>
-public sealed record CsvRowError(int Line, string? Column, string Message);
+public sealed record CsvRowError(int Line, string? Column, string Message)
+{
+    internal static CsvRowError At(int line, string? column, string problem) =>
+        new(line, string.IsNullOrEmpty(column) ? null : column, $"line {line}: {problem}");
+}

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Import;
 
@@ -11,9 +12,6 @@ namespace Omnia.Core.Import;
 /// </summary>
 internal sealed class CsvRowMapper : IDisposable
 {
-    // Ingestion rejects events far in the future anyway; a day covers every time zone of a local time read as UTC.
-    private static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
-
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -22,7 +20,8 @@ internal sealed class CsvRowMapper : IDisposable
     private readonly CsvHeader _header;
     private readonly CsvImportOptions _options;
     private readonly string _delimiter;
-    private readonly CsvMessageIds _messageIds;
+    private readonly CsvRowValidator _validator;
+    private readonly CsvRowIds _ids;
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _json;
 
@@ -31,7 +30,8 @@ internal sealed class CsvRowMapper : IDisposable
         _header = header;
         _options = options;
         _delimiter = delimiter;
-        _messageIds = new CsvMessageIds(options.SourceName);
+        _validator = new CsvRowValidator(header, options);
+        _ids = new CsvRowIds(options.SourceName);
         _json = new Utf8JsonWriter(_buffer, WriterOptions);
     }
 
@@ -61,67 +61,21 @@ internal sealed class CsvRowMapper : IDisposable
         }
 
         var row = CsvRowFields.Read(_header, values, count);
-        var problem = Validate(line, row, out var timestamp);
+        var problem = _validator.Validate(line, row, out var timestamp);
         if (problem is not null)
         {
             return CsvImportRow.Failed(problem);
         }
 
-        var messageId = row.MessageId ?? _messageIds.Create(values, count);
-        return Write(line, row, values, count, messageId, timestamp);
+        var messageId = row.MessageId ?? _ids.MessageId(values, count);
+        var anonymousId = row.AnonymousId ?? (row.UserId is null ? _ids.AnonymousId(row.Email, row.Phone) : null);
+        return Write(line, row with { AnonymousId = anonymousId }, values, count, messageId, timestamp);
     }
 
     public void Dispose()
     {
         _json.Dispose();
-        _messageIds.Dispose();
-    }
-
-    private CsvRowError? Validate(int line, CsvRowFields row, out string? timestamp)
-    {
-        timestamp = null;
-        if (row.Email is not null && !CsvValues.IsValidEmail(row.Email))
-        {
-            return Error(line, row.EmailHeader, $"email '{row.Email}' is not a valid email");
-        }
-
-        if (row.UserId is null && row.AnonymousId is null && row.Email is null && row.Phone is null)
-        {
-            return Error(line, null, "no identifier: fill at least one of user_id, anonymous_id, email, phone");
-        }
-
-        var isEvent = _options.Kind == CsvImportKind.Events;
-        if (row.Timestamp is null)
-        {
-            if (isEvent)
-            {
-                return Error(line, row.TimestampHeader,
-                    $"column '{row.TimestampHeader}' is empty, but every event needs a date ({CsvTimestamp.Example})");
-            }
-        }
-        else if (!CsvTimestamp.TryParse(row.Timestamp, out var parsed))
-        {
-            return Error(line, row.TimestampHeader,
-                $"column '{row.TimestampHeader}' value '{row.Timestamp}' is not a date ({CsvTimestamp.Example})");
-        }
-        else if (parsed > _options.Now + FutureTolerance)
-        {
-            return Error(line, row.TimestampHeader,
-                $"column '{row.TimestampHeader}' value '{row.Timestamp}' is in the future; check the year and "
-                + $"the order of day and month (dates with slashes are read as MM/dd/yyyy; {CsvTimestamp.Example})");
-        }
-        else
-        {
-            timestamp = CsvTimestamp.Format(parsed);
-        }
-
-        if (isEvent && row.Event is null && string.IsNullOrWhiteSpace(_options.EventName))
-        {
-            return Error(line, row.EventHeader,
-                $"column '{row.EventHeader}' is empty; fill in the event name, or set one for every row (EventName)");
-        }
-
-        return null;
+        _ids.Dispose();
     }
 
     private CsvImportRow Write(int line, CsvRowFields row, string[] values, int count, string messageId, string? timestamp)
@@ -170,6 +124,12 @@ internal sealed class CsvRowMapper : IDisposable
         WriteContext(isEvent, row);
         _json.WriteEndObject();
         _json.Flush();
+        if (_buffer.WrittenCount > EventLimits.MaxEventBytes)
+        {
+            return Fail(line, null, $"the row makes an event of {_buffer.WrittenCount:N0} bytes; the limit is "
+                + $"{EventLimits.MaxEventBytes / 1024} KB per event, so shorten or drop its longest values");
+        }
+
         return CsvImportRow.Event(line, Encoding.UTF8.GetString(_buffer.WrittenSpan));
     }
 
@@ -218,8 +178,5 @@ internal sealed class CsvRowMapper : IDisposable
     }
 
     private static CsvImportRow Fail(int line, string? column, string problem) =>
-        CsvImportRow.Failed(Error(line, column, problem));
-
-    private static CsvRowError Error(int line, string? column, string problem) =>
-        new(line, column, $"line {line}: {problem}");
+        CsvImportRow.Failed(CsvRowError.At(line, column, problem));
 }

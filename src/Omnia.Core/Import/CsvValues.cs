@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Omnia.Core.Identity;
 
 namespace Omnia.Core.Import;
 
@@ -49,17 +50,8 @@ internal static class CsvValues
         return null;
     }
 
-    public static bool IsValidEmail(string value)
-    {
-        var at = value.IndexOf('@');
-        if (at <= 0 || value.IndexOf('@', at + 1) >= 0 || value.Any(char.IsWhiteSpace))
-        {
-            return false;
-        }
-
-        var dot = value.LastIndexOf('.');
-        return dot > at + 1 && dot < value.Length - 1;
-    }
+    /// <summary>The same test identity resolution applies, so an accepted address is one it will join on.</summary>
+    public static bool IsValidEmail(string value) => IdentifierNormalizer.NormalizeEmail(value) is not null;
 
     private static void WriteInferred(Utf8JsonWriter json, string key, string value)
     {

@@ -72,4 +72,13 @@ public class HeaderErrorTests
 
         Assert.Contains("Column 2 is named '#'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_blank_source_name_is_rejected_before_reading()
+    {
+        var error = Assert.Throws<ArgumentException>(
+            () => CsvImporter.Read(new StringReader("email\na@example.com\n"), ForCustomers(sourceName: " ")));
+
+        Assert.Contains("SourceName", error.Message, StringComparison.Ordinal);
+    }
 }

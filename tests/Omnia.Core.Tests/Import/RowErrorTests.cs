@@ -54,10 +54,53 @@ public class RowErrorTests
     }
 
     [Fact]
-    public void A_row_with_only_a_phone_number_is_identified_by_it()
+    public void Placeholder_identifiers_count_as_empty()
     {
-        var ana = Assert.Single(Imported("user_id,email,phone\n,,+351 912 345 678\n", ForCustomers()));
+        const string csv = """
+            Customer ID,email
+            N/A,ana@example.com
+            null,
+            """;
 
-        Assert.Equal("+351 912 345 678", ana.Text("traits.phone"));
+        var rows = Rows(csv, ForCustomers());
+
+        Assert.False(Parse(rows[0]).Has("userId"));
+        Assert.Equal(
+            "line 3: no identifier: fill at least one of user_id, anonymous_id, email, phone "
+            + "('null' in column 'Customer ID' is a placeholder, not an identifier)",
+            rows[1].Error?.Message);
+    }
+
+    [Fact]
+    public void Ids_longer_than_ingestion_accepts_are_reported()
+    {
+        var csv = $"user_id,first_name\n{new string('7', 257)},Ana\n{new string('7', 256)},Ben\n";
+
+        var rows = Rows(csv, ForCustomers());
+
+        Assert.Equal("line 2: column 'user_id' value is 257 characters long; ids can be at most 256", rows[0].Error?.Message);
+        Assert.True(rows[1].Succeeded);
+    }
+
+    [Fact]
+    public void A_row_too_large_for_one_event_is_reported()
+    {
+        var csv = $"email,notes\nana@example.com,{new string('x', 33_000)}\nben@example.com,short\n";
+
+        var rows = Rows(csv, ForCustomers());
+
+        Assert.StartsWith("line 2: the row makes an event of 33,", rows[0].Error?.Message, StringComparison.Ordinal);
+        Assert.True(rows[1].Succeeded);
+    }
+
+    [Fact]
+    public void An_event_name_longer_than_ingestion_accepts_is_reported()
+    {
+        var csv = $"user_id,event,date\nu-1,{new string('E', 201)},2024-01-01\n";
+
+        var error = Assert.Single(Rows(csv, ForEvents())).Error;
+
+        Assert.Equal("line 2: the event name is 201 characters long; the limit is 200", error?.Message);
+        Assert.Equal("event", error?.Column);
     }
 }
