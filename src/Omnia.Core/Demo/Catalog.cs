@@ -10,14 +10,14 @@ internal static class Catalog
     public const string CdnUrl = "https://cdn.northwind-outfitters.example";
     public const string Currency = "USD";
 
-    public static readonly ProductCategory Jackets = new("Jackets", "jackets");
-    public static readonly ProductCategory Fleece = new("Fleece & Midlayers", "fleece");
-    public static readonly ProductCategory BaseLayers = new("Base Layers", "base-layers");
-    public static readonly ProductCategory Pants = new("Pants & Shorts", "pants");
-    public static readonly ProductCategory Footwear = new("Footwear", "footwear");
-    public static readonly ProductCategory Packs = new("Backpacks", "packs");
-    public static readonly ProductCategory Camping = new("Camping", "camping");
-    public static readonly ProductCategory Accessories = new("Accessories", "accessories");
+    public static readonly ProductCategory Jackets = new("Jackets", "jackets", "rain jacket");
+    public static readonly ProductCategory Fleece = new("Fleece & Midlayers", "fleece", "fleece hoodie");
+    public static readonly ProductCategory BaseLayers = new("Base Layers", "base-layers", "merino base layer");
+    public static readonly ProductCategory Pants = new("Pants & Shorts", "pants", "hiking pants");
+    public static readonly ProductCategory Footwear = new("Footwear", "footwear", "waterproof boots");
+    public static readonly ProductCategory Packs = new("Backpacks", "packs", "daypack");
+    public static readonly ProductCategory Camping = new("Camping", "camping", "ultralight tent");
+    public static readonly ProductCategory Accessories = new("Accessories", "accessories", "beanie");
 
     public static readonly IReadOnlyList<ProductCategory> Categories =
         [Jackets, Fleece, BaseLayers, Pants, Footwear, Packs, Camping, Accessories];

@@ -47,7 +47,7 @@ internal sealed record Utm(string Source, string Medium, string Name, string? Co
 
             if (Term is not null)
             {
-                query += "&utm_term=" + Uri.EscapeDataString(Term);
+                query += "&utm_term=" + Uri.EscapeDataString(Term).Replace("%20", "+", StringComparison.Ordinal);
             }
 
             return query;

@@ -27,8 +27,6 @@ internal sealed record Device(
 
     public bool IsApp => Kind is DeviceKind.IosApp or DeviceKind.AndroidApp;
 
-    public bool IsMobile => Kind is not DeviceKind.DesktopWeb;
-
     public string DeviceType => Kind == DeviceKind.IosApp ? "ios" : "android";
 
     public string OsName => Kind == DeviceKind.IosApp ? "iOS" : "Android";

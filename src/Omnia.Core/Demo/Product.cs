@@ -10,8 +10,8 @@ internal sealed record Product(string ProductId, string Sku, string Name, Produc
     public string ImageUrl => $"{Catalog.CdnUrl}/products/{Sku.ToLowerInvariant()}.jpg";
 }
 
-/// <summary>A catalogue category with its collection page.</summary>
-internal sealed record ProductCategory(string Name, string Slug)
+/// <summary>A catalogue category with its collection page and what people type to find it.</summary>
+internal sealed record ProductCategory(string Name, string Slug, string SearchTerm)
 {
     public string Path => $"/collections/{Slug}";
 }

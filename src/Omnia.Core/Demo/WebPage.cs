@@ -14,7 +14,6 @@ internal sealed record WebPage(string Name, string Path, string Title, string Se
     public static readonly WebPage Confirmation = new("Order Confirmation", "/checkout/confirmation", $"Thank you | {Catalog.Brand}");
     public static readonly WebPage SignIn = new("Sign In", "/account/login", $"Sign In | {Catalog.Brand}");
     public static readonly WebPage Account = new("Account", "/account", $"My Account | {Catalog.Brand}");
-    public static readonly WebPage Help = new("Help Center", "/help/orders", $"Orders & Returns | {Catalog.Brand}");
 
     public static readonly IReadOnlyList<WebPage> Journal =
     [
@@ -31,5 +30,5 @@ internal sealed record WebPage(string Name, string Path, string Title, string Se
         new("Category", category.Path, $"{category.Name} | {Catalog.Brand}");
 
     public static WebPage SearchResults(string query) =>
-        new("Search Results", "/search", $"Search: {query} | {Catalog.Brand}", "?q=" + Uri.EscapeDataString(query));
+        new("Search Results", "/search", $"Search: {query} | {Catalog.Brand}", "?q=" + Uri.EscapeDataString(query).Replace("%20", "+", StringComparison.Ordinal));
 }
