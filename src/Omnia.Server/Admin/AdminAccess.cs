@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Antiforgery;
 using Omnia.Core.Workspaces;
 
 namespace Omnia.Server.Admin;
 
 /// <summary>
-/// Authenticates admin API calls (<c>Authorization: Bearer &lt;admin key&gt;</c>) and authorises them
-/// against the workspace in the route and the role the endpoint requires.
+/// Authenticates admin API calls (<c>Authorization: Bearer &lt;admin key&gt;</c>, or a signed-in dashboard
+/// user's cookie) and authorises them against the workspace in the route and the role the endpoint requires.
 /// </summary>
 public sealed class AdminAccess(IWorkspaceStore workspaces)
 {
@@ -33,55 +34,66 @@ public sealed class AdminAccess(IWorkspaceStore workspaces)
         return key is null ? null : new Caller($"key {key.Name}", key.Role, key.WorkspaceId);
     }
 
-    /// <summary>Filter for <c>/api/v1/workspaces/{workspace}/…</c>: 401, 404 or 403 as problem+json, else binds <see cref="WorkspaceContext"/>.</summary>
-    public static async ValueTask<object?> WorkspaceFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>
+    /// Middleware (after routing): for endpoints marked with <see cref="AccessScope"/> it answers 401, 404 or 403
+    /// as problem+json, or records the caller and workspace for the endpoint to bind.
+    /// </summary>
+    public static async Task Middleware(HttpContext http, RequestDelegate next)
     {
-        var http = context.HttpContext;
+        var endpoint = http.GetEndpoint();
+        var scope = endpoint?.Metadata.GetMetadata<AccessScope>();
+        if (scope is null)
+        {
+            await next(http).ConfigureAwait(false);
+            return;
+        }
+
         var access = http.RequestServices.GetRequiredService<AdminAccess>();
-        var caller = await access.AuthenticateAsync(http).ConfigureAwait(false);
+        var problem = await access.AuthorizeAsync(http, scope, endpoint!.Metadata.GetMetadata<RequiredRole>()?.Role ?? Role.Viewer).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            await problem.ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        await next(http).ConfigureAwait(false);
+    }
+
+    private async Task<IResult?> AuthorizeAsync(HttpContext http, AccessScope scope, Role required)
+    {
+        var caller = await AuthenticateAsync(http).ConfigureAwait(false);
         if (caller is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Problems.Unauthorized("Send an admin key as 'Authorization: Bearer <key>'.");
+            return Problems.Unauthorized("Send an admin key as 'Authorization: Bearer <key>', or sign in to the dashboard.");
+        }
+
+        http.Items[CallerItemKey] = caller;
+        if (scope == AccessScope.Global)
+        {
+            return caller.Role < required || (caller.WorkspaceId is not null && required >= Role.Owner)
+                ? Problems.Forbidden("This needs an owner key that is not limited to one workspace.")
+                : null;
         }
 
         string slug = http.Request.RouteValues["workspace"] as string ?? "";
-        var workspace = await access.FindWorkspaceAsync(slug, http.RequestAborted).ConfigureAwait(false);
+        var workspace = await FindWorkspaceAsync(slug, http.RequestAborted).ConfigureAwait(false);
         if (workspace is null || !caller.CanAccess(workspace))
         {
             return Problems.NotFound($"There is no workspace '{slug}' that this key can see.");
         }
 
-        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredRole>()?.Role ?? Role.Viewer;
         if (caller.Role < required)
         {
             return Problems.Forbidden($"This needs the {required.ToString().ToLowerInvariant()} role; the caller is {caller.Role.ToString().ToLowerInvariant()}.");
         }
 
         http.Items[WorkspaceContext.ItemKey] = new WorkspaceContext(workspace, caller);
-        return await next(context).ConfigureAwait(false);
+        return null;
     }
 
-    /// <summary>Filter for routes above any workspace: needs a key that is not scoped to one workspace.</summary>
-    public static async ValueTask<object?> GlobalFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var caller = await http.RequestServices.GetRequiredService<AdminAccess>().AuthenticateAsync(http).ConfigureAwait(false);
-        if (caller is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Problems.Unauthorized("Send an admin key as 'Authorization: Bearer <key>'.");
-        }
+    internal const string CallerItemKey = "omnia.caller";
 
-        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredRole>()?.Role ?? Role.Viewer;
-        if (caller.Role < required || (caller.WorkspaceId is not null && required >= Role.Owner))
-        {
-            return Problems.Forbidden("This needs an owner key that is not limited to one workspace.");
-        }
-
-        http.Items["omnia.caller"] = caller;
-        return await next(context).ConfigureAwait(false);
-    }
 
     private readonly ConcurrentDictionary<string, Workspace> _workspaces = new(StringComparer.Ordinal);
 
@@ -102,9 +114,22 @@ public sealed class AdminAccess(IWorkspaceStore workspaces)
     }
 }
 
-/// <summary>Route builder helpers for role requirements.</summary>
+/// <summary>Endpoint metadata: the admin API needs a key; <c>Workspace</c> also checks the <c>{workspace}</c> route value.</summary>
+public sealed record AccessScope(string Name)
+{
+    public static readonly AccessScope Global = new("global");
+    public static readonly AccessScope Workspace = new("workspace");
+}
+
+/// <summary>Route builder helpers for access requirements.</summary>
 public static class RoleEndpointExtensions
 {
+    /// <summary>Every endpoint of the group needs an admin key that can see the workspace in the route.</summary>
+    public static RouteGroupBuilder RequireWorkspaceAccess(this RouteGroupBuilder group) => group.WithMetadata(AccessScope.Workspace);
+
+    /// <summary>Every endpoint of the group needs an admin key (not tied to a workspace route).</summary>
+    public static RouteGroupBuilder RequireAdminKey(this RouteGroupBuilder group) => group.WithMetadata(AccessScope.Global);
+
     public static TBuilder RequireRole<TBuilder>(this TBuilder builder, Role role) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequiredRole(role));
 }

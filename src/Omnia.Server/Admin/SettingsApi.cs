@@ -15,7 +15,7 @@ public static class SettingsApi
 {
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/workspaces/{workspace}/settings").WithTags("Settings").AddEndpointFilter(AdminAccess.WorkspaceFilter);
+        var group = app.MapGroup("/api/v1/workspaces/{workspace}/settings").WithTags("Settings").RequireWorkspaceAccess();
         group.MapGet("/channel-rules", (WorkspaceContext w, WorkspaceRules rules) => TypedResults.Ok(rules.For(w.Id).Channels))
             .WithSummary("Channel classification rules");
         group.MapPut("/channel-rules", (WorkspaceContext w, HttpRequest request, IWorkspaceStore store, WorkspaceRules rules, CancellationToken ct) =>

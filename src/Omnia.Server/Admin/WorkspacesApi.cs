@@ -10,11 +10,11 @@ public static partial class WorkspacesApi
 {
     public static IEndpointRouteBuilder MapWorkspacesApi(this IEndpointRouteBuilder app)
     {
-        var global = app.MapGroup("/api/v1/workspaces").WithTags("Workspaces").AddEndpointFilter(AdminAccess.GlobalFilter);
+        var global = app.MapGroup("/api/v1/workspaces").WithTags("Workspaces").RequireAdminKey();
         global.MapGet("/", ListAsync).WithSummary("Workspaces the key can see");
         global.MapPost("/", CreateAsync).RequireRole(Role.Owner).WithSummary("Create a workspace");
 
-        var ws = app.MapGroup("/api/v1/workspaces/{workspace}").WithTags("Workspaces").AddEndpointFilter(AdminAccess.WorkspaceFilter);
+        var ws = app.MapGroup("/api/v1/workspaces/{workspace}").WithTags("Workspaces").RequireWorkspaceAccess();
         ws.MapGet("/", (WorkspaceContext w) => TypedResults.Ok(w.Workspace)).WithSummary("One workspace");
         ws.MapGet("/sources", async (WorkspaceContext w, IWorkspaceStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListSourcesAsync(w.Id, ct))).WithSummary("Sources of a workspace");
@@ -27,7 +27,7 @@ public static partial class WorkspacesApi
 
     private static async Task<Ok<IReadOnlyList<Workspace>>> ListAsync(HttpContext http, IWorkspaceStore store, CancellationToken ct)
     {
-        var caller = (Caller)http.Items["omnia.caller"]!;
+        var caller = (Caller)http.Items[AdminAccess.CallerItemKey]!;
         var all = await store.ListWorkspacesAsync(ct);
         return TypedResults.Ok<IReadOnlyList<Workspace>>(all.Where(caller.CanAccess).ToList());
     }

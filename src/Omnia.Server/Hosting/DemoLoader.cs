@@ -22,7 +22,7 @@ public sealed class DemoLoader(
         var workspace = await workspaces.FindWorkspaceAsync(FirstRun.DefaultWorkspace, cancellationToken)
             ?? throw new InvalidOperationException("Workspace 'default' is missing.");
         var source = await workspaces.CreateSourceAsync(workspace.Id, "Demo data", "demo", SecretKeys.Hash(SecretKeys.NewWriteKey()), "demo", cancellationToken);
-        var options = new DemoOptions { Customers = customers, Now = clock.GetUtcNow() };
+        var options = new DemoOptions(clock.GetUtcNow(), Customers: customers);
         long stored = 0;
         var batch = new List<string>(2000);
         foreach (string json in DemoDataset.Generate(options))

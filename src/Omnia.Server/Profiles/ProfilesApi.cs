@@ -11,7 +11,7 @@ public static class ProfilesApi
 {
     public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/workspaces/{workspace}/profiles").WithTags("Profiles").AddEndpointFilter(AdminAccess.WorkspaceFilter);
+        var group = app.MapGroup("/api/v1/workspaces/{workspace}/profiles").WithTags("Profiles").RequireWorkspaceAccess();
         group.MapGet("/lookup", LookupAsync).WithSummary("Find the profile that has an identifier (type=userId|anonymousId|email|phone|deviceId|<external>)");
         group.MapGet("/", SearchAsync).WithSummary("Search profiles by identifier prefix or trait value");
         group.MapGet("/{id}", GetAsync).WithSummary("One profile");
@@ -88,7 +88,8 @@ public static class ProfilesApi
         return TypedResults.Ok(new TimelinePage(entries, entries.Count == take ? entries[^1].Seq : null));
     }
 
-    internal static async Task<ProfileView?> ViewAsync(WorkspaceContext w, long profileId, IProfileStore profiles, CancellationToken ct)
+    /// <summary>The API view of a profile (with identifiers and merge history), or null when it does not exist.</summary>
+    public static async Task<ProfileView?> ViewAsync(WorkspaceContext w, long profileId, IProfileStore profiles, CancellationToken ct)
     {
         var state = await profiles.GetAsync(w.Id, profileId, ct);
         if (state is null)

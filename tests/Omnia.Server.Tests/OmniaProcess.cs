@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Omnia.Server.Tests;
+
+/// <summary>The real <c>omnia</c> CLI run as a child process, as a user or script runs it.</summary>
+public sealed class OmniaProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private OmniaProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Omnia.slnx")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("Omnia.slnx not found above the test directory.");
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts <c>omnia serve</c> on a free port and waits until <c>/health</c> answers 200.</summary>
+    public static async Task<OmniaProcess> ServeAsync(string dataDirectory, bool demo = false, int demoCustomers = 300, TimeSpan? timeout = null)
+    {
+        int port = FreePort();
+        string args = $"omnia.dll serve --urls http://127.0.0.1:{port} --data \"{dataDirectory}\"" + (demo ? $" --demo --demo-customers {demoCustomers}" : "");
+        var info = new ProcessStartInfo("dotnet", args)
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["OMNIA_BOOTSTRAP_ADMIN_KEY"] = TestNode.AdminKey;
+        info.Environment["OMNIA_BOOTSTRAP_WRITE_KEY"] = TestNode.WriteKey;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var node = new OmniaProcess(process, port);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"omnia serve exited with code {process.ExitCode}");
+            }
+
+            try
+            {
+                if ((await node.Client.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return node;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        await node.DisposeAsync();
+        throw new TimeoutException("omnia serve did not become healthy in time.");
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash or power cut would.</summary>
+    public void Crash()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
