@@ -1,0 +1,242 @@
+using System.Text.Json;
+using Omnia.Core.Events;
+using Omnia.Core.Identity;
+using Omnia.Core.Profiles;
+using Omnia.Core.Workspaces;
+
+namespace Omnia.Storage.Tests;
+
+/// <summary>
+/// The behaviour every Omnia store must have. Each store (SQLite now, PostgreSQL later) subclasses
+/// this and supplies a fresh instance.
+/// </summary>
+public abstract class StoreCompliance : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    protected StoreCompliance() => Store = CreateStore();
+
+    protected IStoreUnderTest Store { get; }
+
+    protected abstract IStoreUnderTest CreateStore();
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static LogEvent Event(string messageId, int workspace = 1, string? userId = "u1", DateTimeOffset? at = null, string? name = "Order Completed") =>
+        new(0, workspace, 1, messageId, EventType.Track, name, userId, null, at ?? T0, T0.AddSeconds(1),
+            $$$"""{"type":"track","messageId":"{{{messageId}}}","event":"{{{name}}}","userId":"{{{userId}}}","properties":{"revenue":10}}""");
+
+    private async Task<long[]> AppendAsync(params LogEvent[] events)
+    {
+        var seqs = new long[events.Length];
+        await Store.Events.AppendAsync(events, seqs);
+        return seqs;
+    }
+
+    [Fact]
+    public async Task Appended_events_get_increasing_positions_and_read_back_unchanged()
+    {
+        var seqs = await AppendAsync(Event("m1"), Event("m2", at: T0.AddMinutes(5)), Event("m3"));
+
+        Assert.True(seqs[0] > 0 && seqs[1] > seqs[0] && seqs[2] > seqs[1]);
+        var read = await Store.Events.ReadAfterAsync(0, 10);
+        Assert.Equal(["m1", "m2", "m3"], read.Select(e => e.MessageId));
+        Assert.Equal(seqs, read.Select(e => e.Seq));
+        Assert.Equal(T0.AddMinutes(5), read[1].Timestamp);
+        Assert.Equal(T0.AddSeconds(1), read[1].ReceivedAt);
+        Assert.Equal("u1", read[0].UserId);
+        Assert.Equal(EventType.Track, read[0].Type);
+        Assert.Equal("Order Completed", read[0].Name);
+        Assert.Equal(10, JsonDocument.Parse(read[0].Json).RootElement.GetProperty("properties").GetProperty("revenue").GetInt32());
+        Assert.Equal(seqs[2], await Store.Events.LastSeqAsync());
+    }
+
+    [Fact]
+    public async Task A_message_id_seen_before_in_the_workspace_is_skipped()
+    {
+        await AppendAsync(Event("dup"));
+        var seqs = await AppendAsync(Event("dup"), Event("new"), Event("new"));
+
+        Assert.Equal(0, seqs[0]);
+        Assert.True(seqs[1] > 0);
+        Assert.Equal(0, seqs[2]);
+        Assert.Equal(2, (await Store.Events.ReadAfterAsync(0, 10)).Count);
+    }
+
+    [Fact]
+    public async Task The_same_message_id_in_another_workspace_is_a_different_event()
+    {
+        var seqs = await AppendAsync(Event("same", workspace: 1), Event("same", workspace: 2));
+
+        Assert.All(seqs, s => Assert.True(s > 0));
+    }
+
+    [Fact]
+    public async Task Reading_after_a_position_pages_through_the_log_in_order()
+    {
+        await AppendAsync(Enumerable.Range(0, 25).Select(i => Event($"p{i}")).ToArray());
+
+        var first = await Store.Events.ReadAfterAsync(0, 10);
+        var second = await Store.Events.ReadAfterAsync(first[^1].Seq, 10);
+        var rest = await Store.Events.ReadAfterAsync(second[^1].Seq, 100);
+
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"p{i}"), first.Concat(second).Concat(rest).Select(e => e.MessageId));
+        Assert.Empty(await Store.Events.ReadAfterAsync(rest[^1].Seq, 10));
+    }
+
+    [Fact]
+    public async Task Committed_events_survive_a_restart()
+    {
+        await AppendAsync(Event("durable"));
+
+        Store.Reopen();
+
+        Assert.Equal("durable", Assert.Single(await Store.Events.ReadAfterAsync(0, 10)).MessageId);
+    }
+
+    [Fact]
+    public async Task Projection_batch_saves_profiles_identifiers_links_and_checkpoint_together()
+    {
+        var seqs = await AppendAsync(Event("a"), Event("b"));
+        var profile = new ProfileState { Id = 7, WorkspaceId = 1, EventCount = 2, FirstSeen = T0, LastSeen = T0 };
+        profile.Traits["email"] = new TraitValue(JsonDocument.Parse("\"ann@example.com\"").RootElement, T0);
+        var batch = new ProjectionBatch { Checkpoint = seqs[1], NextProfileId = 8 };
+        batch.Profiles.Add(profile);
+        batch.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.Email, "ann@example.com"), 7));
+        batch.Links.Add((7, seqs[0]));
+        batch.Links.Add((7, seqs[1]));
+
+        await Store.Profiles.SaveAsync(batch);
+        Store.Reopen();
+
+        Assert.Equal(new ProjectionCheckpoint(seqs[1], 8), await Store.Profiles.LoadCheckpointAsync());
+        Assert.Equal(7, await Store.Profiles.FindAsync(1, new Identifier(IdentifierTypes.Email, "ann@example.com")));
+        Assert.Null(await Store.Profiles.FindAsync(2, new Identifier(IdentifierTypes.Email, "ann@example.com")));
+        var loaded = await Store.Profiles.GetAsync(1, 7);
+        Assert.NotNull(loaded);
+        Assert.Equal("ann@example.com", loaded.Traits["email"].Value.GetString());
+        Assert.Equal(2, loaded.EventCount);
+        Assert.Null(await Store.Profiles.GetAsync(2, 7));
+        Assert.Equal(2, (await Store.Profiles.TimelineAsync(7, 10)).Count);
+        var identifiers = new List<ProfileIdentifier>();
+        await foreach (var item in Store.Profiles.LoadIdentifiersAsync())
+        {
+            identifiers.Add(item);
+        }
+
+        Assert.Equal([new ProfileIdentifier(1, new Identifier(IdentifierTypes.Email, "ann@example.com"), 7)], identifiers);
+    }
+
+    [Fact]
+    public async Task A_merge_moves_events_and_identifiers_and_the_old_id_still_resolves()
+    {
+        var seqs = await AppendAsync(Event("x1", at: T0), Event("x2", at: T0.AddHours(1)), Event("x3", at: T0.AddHours(2)));
+        var first = new ProjectionBatch { Checkpoint = seqs[1], NextProfileId = 3 };
+        first.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 1 });
+        first.Profiles.Add(new ProfileState { Id = 2, WorkspaceId = 1, EventCount = 1 });
+        first.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.UserId, "u1"), 1));
+        first.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.AnonymousId, "anon"), 2));
+        first.Links.Add((1, seqs[0]));
+        first.Links.Add((2, seqs[1]));
+        await Store.Profiles.SaveAsync(first);
+
+        var second = new ProjectionBatch { Checkpoint = seqs[2], NextProfileId = 3 };
+        second.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 3 });
+        second.Links.Add((2, seqs[2]));
+        second.Merges.Add(new MergeRecord(1, 2, 1, seqs[2], T0.AddHours(2), [new Identifier(IdentifierTypes.AnonymousId, "anon")]));
+        await Store.Profiles.SaveAsync(second);
+
+        Assert.Equal(1, await Store.Profiles.FindAsync(1, new Identifier(IdentifierTypes.AnonymousId, "anon")));
+        Assert.Equal(1, (await Store.Profiles.GetAsync(1, 2))!.Id);
+        Assert.Equal(seqs.Reverse(), (await Store.Profiles.TimelineAsync(1, 10)).Select(e => e.Seq));
+        Assert.Equal(seqs.Reverse(), (await Store.Profiles.TimelineAsync(2, 10)).Select(e => e.Seq));
+        var merge = Assert.Single(await Store.Profiles.MergesIntoAsync(1));
+        Assert.Equal((2L, 1L), (merge.From, merge.Into));
+        Assert.Equal(new Identifier(IdentifierTypes.AnonymousId, "anon"), Assert.Single(merge.Moved));
+        Assert.Equal(1, await Store.Profiles.CountAsync(1));
+    }
+
+    [Fact]
+    public async Task Timeline_is_newest_first_by_event_time_and_pages_with_before()
+    {
+        var seqs = await AppendAsync(Event("late", at: T0.AddDays(2)), Event("early", at: T0), Event("middle", at: T0.AddDays(1)));
+        var batch = new ProjectionBatch { Checkpoint = seqs[2], NextProfileId = 2 };
+        batch.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1 });
+        foreach (long seq in seqs)
+        {
+            batch.Links.Add((1, seq));
+        }
+
+        await Store.Profiles.SaveAsync(batch);
+
+        var page1 = await Store.Profiles.TimelineAsync(1, 2);
+        var page2 = await Store.Profiles.TimelineAsync(1, 2, page1[^1].Seq);
+        Assert.Equal(["late", "middle"], page1.Select(e => e.MessageId));
+        Assert.Equal(["early"], page2.Select(e => e.MessageId));
+    }
+
+    [Fact]
+    public async Task Search_finds_profiles_by_identifier_prefix_and_by_trait_value()
+    {
+        var ann = new ProfileState { Id = 1, WorkspaceId = 1, LastSeen = T0 };
+        ann.Traits["name"] = new TraitValue(JsonDocument.Parse("\"Ann Lee\"").RootElement, T0);
+        var bob = new ProfileState { Id = 2, WorkspaceId = 1, LastSeen = T0 };
+        bob.Traits["city"] = new TraitValue(JsonDocument.Parse("\"Leeds\"").RootElement, T0);
+        var batch = new ProjectionBatch { Checkpoint = 0, NextProfileId = 3 };
+        batch.Profiles.AddRange([ann, bob]);
+        batch.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.Email, "ann@example.com"), 1));
+        batch.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.Email, "bob@example.com"), 2));
+        await Store.Profiles.SaveAsync(batch);
+
+        Assert.Equal([1L], (await Store.Profiles.SearchAsync(1, "ann@", null, 10)).Select(p => p.Id));
+        Assert.Equal([1L, 2L], (await Store.Profiles.SearchAsync(1, "Lee", null, 10)).Select(p => p.Id).Order());
+        Assert.Equal([2L], (await Store.Profiles.SearchAsync(1, "Lee", "city", 10)).Select(p => p.Id));
+        Assert.Empty(await Store.Profiles.SearchAsync(2, "ann@", null, 10));
+        Assert.Empty(await Store.Profiles.SearchAsync(1, "100%", null, 10));
+    }
+
+    [Fact]
+    public async Task Reset_clears_derived_state_but_not_the_log()
+    {
+        var seqs = await AppendAsync(Event("keep"));
+        var batch = new ProjectionBatch { Checkpoint = seqs[0], NextProfileId = 2 };
+        batch.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1 });
+        batch.Links.Add((1, seqs[0]));
+        await Store.Profiles.SaveAsync(batch);
+
+        await Store.Profiles.ResetAsync();
+
+        Assert.Equal(new ProjectionCheckpoint(0, 1), await Store.Profiles.LoadCheckpointAsync());
+        Assert.Equal(0, await Store.Profiles.CountAsync(1));
+        Assert.Single(await Store.Events.ReadAfterAsync(0, 10));
+    }
+
+    [Fact]
+    public async Task Workspaces_sources_and_keys_are_found_by_slug_and_key_hash()
+    {
+        var ws = await Store.Workspaces.CreateWorkspaceAsync("acme", "Acme");
+        var source = await Store.Workspaces.CreateSourceAsync(ws.Id, "Website", "web", SecretKeys.Hash("wk_1"), "wk_1");
+        var key = await Store.Workspaces.CreateApiKeyAsync(ws.Id, "ci", Role.Analyst, SecretKeys.Hash("ak_1"), "ak_1");
+
+        Assert.Equal(ws, await Store.Workspaces.FindWorkspaceAsync("acme"));
+        Assert.Null(await Store.Workspaces.FindWorkspaceAsync("other"));
+        Assert.Equal(source, await Store.Workspaces.FindSourceByKeyHashAsync(SecretKeys.Hash("wk_1")));
+        Assert.Null(await Store.Workspaces.FindSourceByKeyHashAsync(SecretKeys.Hash("wk_2")));
+        Assert.Equal(key, await Store.Workspaces.FindApiKeyByHashAsync(SecretKeys.Hash("ak_1")));
+        Assert.Equal([source], await Store.Workspaces.ListSourcesAsync(ws.Id));
+    }
+
+    [Fact]
+    public async Task A_setting_is_replaced_and_kept_per_workspace()
+    {
+        await Store.Workspaces.PutSettingAsync(1, "channel-rules", "{\"v\":1}");
+        await Store.Workspaces.PutSettingAsync(1, "channel-rules", "{\"v\":2}");
+
+        Assert.Equal("{\"v\":2}", await Store.Workspaces.GetSettingAsync(1, "channel-rules"));
+        Assert.Null(await Store.Workspaces.GetSettingAsync(2, "channel-rules"));
+    }
+}

@@ -1,0 +1,18 @@
+using Omnia.Core.Events;
+using Omnia.Core.Profiles;
+using Omnia.Core.Workspaces;
+
+namespace Omnia.Storage.Tests;
+
+/// <summary>One store under test: a fresh, empty instance per test; <see cref="Reopen"/> simulates a restart.</summary>
+public interface IStoreUnderTest : IDisposable
+{
+    IEventStore Events { get; }
+
+    IProfileStore Profiles { get; }
+
+    IWorkspaceStore Workspaces { get; }
+
+    /// <summary>Closes every connection and opens the same store again.</summary>
+    void Reopen();
+}
