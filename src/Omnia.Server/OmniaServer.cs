@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Omnia.Server.Admin;
+using Omnia.Server.Analytics;
 using Omnia.Server.Hosting;
 using Omnia.Server.Ingestion;
 using Omnia.Server.Profiles;
@@ -21,12 +22,15 @@ public static class OmniaServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.Use(AdminAccess.Middleware);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
         app.MapIngestionApi();
         app.MapWorkspacesApi();
         app.MapSettingsApi();
         app.MapProfilesApi();
+        app.MapOverviewApi();
         return app;
     }
 

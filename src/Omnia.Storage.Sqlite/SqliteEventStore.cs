@@ -84,6 +84,16 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
         return ValueTask.FromResult((long)command.ExecuteScalar()!);
     }
 
+    public ValueTask<IReadOnlyList<LogEvent>> LatestAsync(int workspaceId, int limit, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM events WHERE workspace_id = $ws ORDER BY seq DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        command.Parameters.AddWithValue("$limit", limit);
+        return ValueTask.FromResult(ReadAll(command));
+    }
+
     public ValueTask<long> CountAsync(int workspaceId, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Omnia.Core.Analytics;
 using Omnia.Core.Events;
 using Omnia.Core.Identity;
 using Omnia.Core.Profiles;
@@ -81,6 +82,23 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             command.Parameters.AddWithValue("$at", UnixTime.ToMs(merge.At));
             command.Parameters.AddWithValue("$moved", JsonSerializer.Serialize(merge.Moved, ProfileJson.Options));
             command.ExecuteNonQuery();
+        }
+
+        using (var days = Command(connection, transaction, """
+            INSERT INTO channel_days (workspace_id, day, channel, events) VALUES ($ws, $day, $channel, $events)
+            ON CONFLICT (workspace_id, day, channel) DO UPDATE SET events = events + excluded.events
+            """))
+        {
+            var (ws, day, channel, events) = (days.Parameters.Add("$ws", SqliteType.Integer), days.Parameters.Add("$day", SqliteType.Text),
+                days.Parameters.Add("$channel", SqliteType.Text), days.Parameters.Add("$events", SqliteType.Integer));
+            foreach (var ((workspaceId, date, name), count) in batch.ChannelDays)
+            {
+                ws.Value = workspaceId;
+                day.Value = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                channel.Value = name;
+                events.Value = count;
+                days.ExecuteNonQuery();
+            }
         }
 
         using (var checkpoint = Command(connection, transaction, """
@@ -242,6 +260,35 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         return ValueTask.FromResult<IReadOnlyList<ProfileState>>(result);
     }
 
+    public ValueTask<IReadOnlyList<ChannelDay>> ChannelDaysAsync(int workspaceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, null, """
+            SELECT day, channel, events FROM channel_days WHERE workspace_id = $ws AND day >= $from AND day <= $to ORDER BY day, channel
+            """);
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        command.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var result = new List<ChannelDay>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new ChannelDay(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<ChannelDay>>(result);
+    }
+
+    public ValueTask<long> IdentifiedCountAsync(int workspaceId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, null, """
+            SELECT count(DISTINCT profile_id) FROM identifiers WHERE workspace_id = $ws AND type IN ('user_id', 'email', 'phone')
+            """);
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        return ValueTask.FromResult((long)command.ExecuteScalar()!);
+    }
+
     public ValueTask<long> CountAsync(int workspaceId, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
@@ -254,7 +301,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     {
         using var connection = database.Open();
         using var command = Command(connection, null, """
-            DELETE FROM profiles; DELETE FROM identifiers; DELETE FROM profile_events; DELETE FROM merges;
+            DELETE FROM profiles; DELETE FROM identifiers; DELETE FROM profile_events; DELETE FROM merges; DELETE FROM channel_days;
             DELETE FROM checkpoints WHERE name = 'profiles';
             """);
         command.ExecuteNonQuery();

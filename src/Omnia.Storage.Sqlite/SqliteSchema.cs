@@ -83,6 +83,29 @@ internal static class SqliteSchema
             seq INTEGER NOT NULL,
             next_profile_id INTEGER NOT NULL);
         """,
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE,
+            password_hash TEXT NOT NULL,
+            role INTEGER NOT NULL,
+            all_workspaces INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_sign_in_at INTEGER);
+        CREATE TABLE user_workspaces (
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+            PRIMARY KEY (user_id, workspace_id)) WITHOUT ROWID;
+        CREATE INDEX user_workspaces_workspace ON user_workspaces (workspace_id);
+        """,
+        """
+        CREATE TABLE channel_days (
+            workspace_id INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            PRIMARY KEY (workspace_id, day, channel)) WITHOUT ROWID;
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

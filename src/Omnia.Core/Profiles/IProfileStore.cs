@@ -1,3 +1,4 @@
+using Omnia.Core.Analytics;
 using Omnia.Core.Events;
 using Omnia.Core.Identity;
 
@@ -32,6 +33,12 @@ public interface IProfileStore
     ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default);
 
     ValueTask<long> CountAsync(int workspaceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Profiles that have a user id, email or phone: people the brand can name.</summary>
+    ValueTask<long> IdentifiedCountAsync(int workspaceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Events per channel per day (UTC, by event time) in [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    ValueTask<IReadOnlyList<ChannelDay>> ChannelDaysAsync(int workspaceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes all derived state, so the processor rebuilds it from the start of the log.</summary>
     ValueTask ResetAsync(CancellationToken cancellationToken = default);

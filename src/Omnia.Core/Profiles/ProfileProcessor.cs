@@ -129,14 +129,15 @@ public sealed class ProfileProcessor(IEventStore log, IProfileStore store, Func<
                     }
                 }
 
+                var root = documents[i].RootElement;
+                var input = TouchpointInput.FromEvent(root);
+                var touchpoint = TouchpointClassifier.Classify(in input, rulesFor(e.WorkspaceId).Channels);
+                batch.CountChannelDay(e.WorkspaceId, e.Timestamp, touchpoint.Channel);
                 if (targets[i] is not { } profileId)
                 {
                     continue;
                 }
 
-                var root = documents[i].RootElement;
-                var input = TouchpointInput.FromEvent(root);
-                var touchpoint = TouchpointClassifier.Classify(in input, rulesFor(e.WorkspaceId).Channels);
                 ProfileProjector.Apply(State(profileId, e.WorkspaceId), e, root, touchpoint);
                 dirty.Add(profileId);
                 batch.Links.Add((profileId, e.Seq));

@@ -21,6 +21,16 @@ public sealed class ProjectionBatch
     /// <summary>Merges in the order they happened; applied after <see cref="Links"/>.</summary>
     public List<MergeRecord> Merges { get; } = [];
 
+    /// <summary>Events per (workspace, day, channel) added by this batch, for channel KPIs over time.</summary>
+    public Dictionary<(int WorkspaceId, DateOnly Day, string Channel), long> ChannelDays { get; } = [];
+
+    /// <summary>Counts one event of a channel on its (UTC) day.</summary>
+    public void CountChannelDay(int workspaceId, DateTimeOffset timestamp, string channel)
+    {
+        var key = (workspaceId, DateOnly.FromDateTime(timestamp.UtcDateTime), channel);
+        ChannelDays[key] = ChannelDays.GetValueOrDefault(key) + 1;
+    }
+
     /// <summary>The last log position this batch covers.</summary>
     public long Checkpoint { get; set; }
 
