@@ -88,7 +88,9 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM events WHERE workspace_id = $ws ORDER BY seq DESC LIMIT $limit";
+        // '+' keeps SQLite from filtering through the messageId index and sorting: walking the log backwards
+        // by position finds the newest events of any busy workspace at once.
+        command.CommandText = $"SELECT {Columns} FROM events WHERE +workspace_id = $ws ORDER BY seq DESC LIMIT $limit";
         command.Parameters.AddWithValue("$ws", workspaceId);
         command.Parameters.AddWithValue("$limit", limit);
         return ValueTask.FromResult(ReadAll(command));

@@ -16,6 +16,13 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     public ValueTask SaveAsync(ProjectionBatch batch, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
+        using (var relaxed = Command(connection, null, "PRAGMA synchronous = NORMAL"))
+        {
+            // Derived state needs atomicity, not an fsync per commit: after a power cut it is at most a few
+            // batches older, and the processor replays the log from the checkpoint that was saved with it.
+            relaxed.ExecuteNonQuery();
+        }
+
         using var transaction = connection.BeginTransaction();
 
         using (var upsert = Command(connection, transaction, """

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -123,7 +124,7 @@ public sealed class SegmentRequest : IDisposable
         string? anonymousId = ReadId(e, "anonymousId", Error);
         string? name = null;
 
-        int rawBytes = Encoding.UTF8.GetByteCount(e.GetRawText());
+        int rawBytes = JsonMarshal.GetRawUtf8Value(e).Length;
         if (rawBytes > EventLimits.MaxEventBytes)
         {
             Error($"The event is {rawBytes:N0} bytes; the limit is 32 KB per event.");
