@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Omnia.Server.Admin;
 using Omnia.Server.Analytics;
+using Omnia.Server.Dashboard;
 using Omnia.Server.Hosting;
 using Omnia.Server.Ingestion;
 using Omnia.Server.Profiles;
@@ -23,6 +24,7 @@ public static class OmniaServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseDashboard();
         app.Use(AdminAccess.Middleware);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
@@ -31,6 +33,7 @@ public static class OmniaServer
         app.MapSettingsApi();
         app.MapProfilesApi();
         app.MapOverviewApi();
+        app.MapDashboard();
         return app;
     }
 

@@ -42,6 +42,14 @@ internal static class ServeCommand
                 Console.WriteLine($"  Write key of source 'Default source' (shown once): {writeKey}");
             }
 
+            Console.WriteLine($"  Dashboard: {url}/");
+            if (firstRun?.OwnerEmail is { } ownerEmail)
+            {
+                Console.WriteLine(firstRun.GeneratedOwnerPassword is { } ownerPassword
+                    ? $"  Sign in as {ownerEmail} with password (shown once, keep it): {ownerPassword}"
+                    : $"  Sign in as {ownerEmail} with the password in OMNIA_BOOTSTRAP_OWNER_PASSWORD");
+            }
+
             Console.WriteLine($"  Segment HTTP API: {url}/v1/batch   OpenAPI: {url}/openapi/v1.json   Health: {url}/health");
             Console.WriteLine("Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(ct);

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Antiforgery;
+using Omnia.Core.Users;
 using Omnia.Core.Workspaces;
+using Omnia.Server.Dashboard.Accounts;
 
 namespace Omnia.Server.Admin;
 
@@ -61,7 +63,7 @@ public sealed class AdminAccess(IWorkspaceStore workspaces)
 
     private async Task<IResult?> AuthorizeAsync(HttpContext http, AccessScope scope, Role required)
     {
-        var caller = await AuthenticateAsync(http).ConfigureAwait(false);
+        var caller = await AuthenticateAsync(http).ConfigureAwait(false) ?? await SignedInUserAsync(http, scope).ConfigureAwait(false);
         if (caller is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
@@ -94,6 +96,46 @@ public sealed class AdminAccess(IWorkspaceStore workspaces)
 
     internal const string CallerItemKey = "omnia.caller";
 
+    /// <summary>
+    /// A signed-in dashboard user calls the API with the user's role, so the API and the dashboard enforce the
+    /// same permissions. A change (anything but GET/HEAD) from a browser must also carry the antiforgery token
+    /// in the <c>RequestVerificationToken</c> header, so another site cannot make the browser send it.
+    /// </summary>
+    private async ValueTask<Caller?> SignedInUserAsync(HttpContext http, AccessScope scope)
+    {
+        if (http.Request.Headers.Authorization.Count > 0)
+        {
+            return null;
+        }
+
+        var user = await DashboardUsers.AuthenticateAsync(http).ConfigureAwait(false);
+        if (user is null)
+        {
+            return null;
+        }
+
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var workspace = scope == AccessScope.Workspace
+            ? await FindWorkspaceAsync(http.Request.RouteValues["workspace"] as string ?? "", http.RequestAborted).ConfigureAwait(false)
+            : null;
+        return UserCaller(user, workspace);
+    }
+
+    /// <summary>
+    /// A dashboard user as a caller: every workspace for a user who sees all of them, else the workspace asked
+    /// for when the user sees it (another one, or none, when not).
+    /// </summary>
+    public static Caller UserCaller(User user, Workspace? workspace) => new(
+        $"user {user.Email}",
+        user.Role,
+        user.AllWorkspaces ? null
+            : workspace is not null && user.CanSee(workspace) ? workspace.Id
+            : user.WorkspaceIds.Count == 1 ? user.WorkspaceIds[0] : 0);
 
     private readonly ConcurrentDictionary<string, Workspace> _workspaces = new(StringComparer.Ordinal);
 

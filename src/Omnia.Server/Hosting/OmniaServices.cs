@@ -1,7 +1,9 @@
 using Omnia.Core.Events;
 using Omnia.Core.Profiles;
+using Omnia.Core.Users;
 using Omnia.Core.Workspaces;
 using Omnia.Server.Admin;
+using Omnia.Server.Dashboard;
 using Omnia.Server.Ingestion;
 using Omnia.Server.Processing;
 using Omnia.Storage.Sqlite;
@@ -29,6 +31,7 @@ public static class OmniaServices
         services.AddSingleton<Readiness>();
         services.AddSingleton<FirstRun>();
         services.AddSingleton<DemoLoader>();
+        services.AddDashboard(options);
 
         services.AddProblemDetails();
         services.AddOpenApi("v1");
@@ -47,6 +50,7 @@ public static class OmniaServices
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteStore>().Events);
         services.AddSingleton<IProfileStore>(sp => sp.GetRequiredService<SqliteStore>().Profiles);
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
+        services.AddSingleton<IUserStore>(sp => new SqliteUserStore(sp.GetRequiredService<SqliteStore>().Database, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

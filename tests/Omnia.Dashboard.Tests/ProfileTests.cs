@@ -1,0 +1,103 @@
+using Omnia.Core.Demo;
+
+namespace Omnia.Dashboard.Tests;
+
+[Collection(DashboardCollection.Name)]
+public sealed class ProfileTests(DashboardNode node)
+{
+    private static readonly string Maya = DemoDataset.Showcase.Email;
+
+    [Fact]
+    public async Task Searching_by_email_finds_Maya_and_her_profile_tells_her_whole_cross_channel_story()
+    {
+        var page = await node.SignedInPageAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Profiles" }).ClickAsync();
+        await page.GetByLabel("Search profiles").FillAsync(Maya);
+        await page.GetByLabel("Search profiles").PressAsync("Enter");
+
+        var row = page.Locator("table tbody tr", new() { HasText = DemoDataset.Showcase.Name });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync(Maya);
+        await Artifacts.ScreenshotAsync(page, "04-profiles-search");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = DemoDataset.Showcase.Name }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(DemoDataset.Showcase.Name);
+
+        // Identities: the laptop's and phone's anonymous ids, the app's, her user id, email and the iPhone's device id.
+        var identities = page.Locator("#identities");
+        Assert.True(await identities.Locator("li[data-type=anonymousId]").CountAsync() >= 2, "She browsed anonymously on two browsers.");
+        await Assertions.Expect(identities).ToContainTextAsync(DemoDataset.Showcase.LaptopAnonymousId);
+        await Assertions.Expect(identities).ToContainTextAsync(DemoDataset.Showcase.PhoneAnonymousId);
+        await Assertions.Expect(identities.Locator("li[data-type=userId]")).ToHaveTextAsync(DemoDataset.Showcase.UserId);
+        await Assertions.Expect(identities.Locator("li[data-type=email]")).ToHaveTextAsync(Maya);
+        await Assertions.Expect(identities.Locator("li[data-type=deviceId]")).ToContainTextAsync(DemoDataset.Showcase.AppDeviceId, new() { IgnoreCase = true });
+        await Assertions.Expect(identities).ToContainTextAsync("Anonymous id ×");
+
+        // Revenue from the online and the store order, and the computed traits.
+        string revenue = await page.Locator("#tile-revenue [data-value]").InnerTextAsync();
+        Assert.Matches(@"^\$[1-9][\d,]*\.\d\d$", revenue);
+        await Assertions.Expect(page.Locator("#tile-revenue [data-hint]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[2-9]\d* orders$"));
+        await Assertions.Expect(page.Locator("#computed")).ToContainTextAsync("Acquisition channel");
+        await Assertions.Expect(page.Locator("#computed dd .channel").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#traits")).ToContainTextAsync(DemoDataset.Showcase.City);
+        await Assertions.Expect(page.Locator("#merges li").First).ToContainTextAsync("joined this profile");
+        await Artifacts.ScreenshotAsync(page, "05-profile-360");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "05-profile-360-top.png") });
+
+        // The timeline, newest first; "Load older" until her first visit.
+        var items = page.Locator("#timeline-list > li");
+        int firstPage = await items.CountAsync();
+        Assert.True(firstPage > 0);
+        while (await page.Locator("#load-older").CountAsync() > 0)
+        {
+            int before = await items.CountAsync();
+            await page.Locator("#load-older").ClickAsync();
+            await Assertions.Expect(items).Not.ToHaveCountAsync(before);
+        }
+
+        await Assertions.Expect(page.Locator(".timeline-end")).ToHaveTextAsync("That is the first event on this profile.");
+        var times = await page.Locator("#timeline-list > li time").EvaluateAllAsync<string[]>("els => els.map(e => e.dateTime)");
+        Assert.Equal(times.OrderByDescending(t => t, StringComparer.Ordinal), times);
+
+        var channels = (await page.Locator("#timeline-list > li").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.channel)")).ToHashSet();
+        Assert.Contains("email", channels);
+        Assert.Contains("store", channels);
+        Assert.Contains("support", channels);
+        Assert.True(channels.Overlaps(["organic_search", "paid_social", "direct", "in_app", "referral"]), $"Web and app visits are on the timeline: {string.Join(", ", channels)}");
+        var badges = await page.Locator("#timeline-list .timeline-meta .channel").AllInnerTextsAsync();
+        Assert.Contains("Email", badges);
+        Assert.Contains("Store", badges);
+        Assert.Contains("Support", badges);
+        await Assertions.Expect(page.Locator("#timeline-list").GetByText("Order Completed").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_search_without_matches_and_an_unknown_profile_say_so()
+    {
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync("/w/default/profiles?q=zz-nobody-has-this");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("No profile matches “zz-nobody-has-this”");
+
+        var response = await page.GotoAsync("/w/default/profiles/prf_99999999");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("There is no profile prf_99999999 in this workspace.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_sized_screen_the_profile_fits_the_width()
+    {
+        var page = await node.SignedInPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"/w/default/profiles?q={Uri.EscapeDataString(Maya)}");
+        await page.Locator("table tbody tr a").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(DemoDataset.Showcase.Name);
+
+        int overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page is {overflow}px wider than the screen.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "06-profile-phone.png") });
+        await page.Context.CloseAsync();
+    }
+}

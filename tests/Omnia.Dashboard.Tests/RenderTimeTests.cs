@@ -1,0 +1,55 @@
+using Omnia.Core.Demo;
+
+namespace Omnia.Dashboard.Tests;
+
+[Collection(DashboardCollection.Name)]
+public sealed class RenderTimeTests(DashboardNode node)
+{
+    private const double BudgetMs = 300;
+    private const int Loads = 7;
+
+    /// <summary>
+    /// Each page is loaded once to warm up (JIT, caches), then <see cref="Loads"/> times; the median of the
+    /// Server-Timing <c>app</c> durations must be under budget. Figures go to TestResults/render-times.md.
+    /// </summary>
+    [Fact]
+    public async Task Every_dashboard_page_renders_on_the_server_in_under_300_ms_on_demo_data()
+    {
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync($"/w/default/profiles?q={Uri.EscapeDataString(DemoDataset.Showcase.Email)}");
+        string maya = new Uri(node.BaseAddress, await page.Locator("table tbody tr a").First.GetAttributeAsync("href")).AbsolutePath;
+        var pages = new (string Name, string Path)[]
+        {
+            ("Sign-in", "/signin"),
+            ("Overview", "/w/default"),
+            ("Profiles search", $"/w/default/profiles?q={Uri.EscapeDataString("maya")}"),
+            ("Profile 360 (Maya)", maya),
+            ("Sources & keys", "/w/default/sources"),
+            ("Settings: channel rules", "/w/default/settings"),
+            ("Settings: users", "/w/default/settings/users"),
+            ("Coming soon (Audiences)", "/w/default/audiences"),
+        };
+
+        var failures = new List<string>();
+        foreach (var (name, path) in pages)
+        {
+            Assert.Equal(200, (await page.GotoAsync(path))!.Status);
+            var samples = new List<double>();
+            for (int i = 0; i < Loads; i++)
+            {
+                double ms = RenderTimes.Parse(await page.GotoAsync(path));
+                samples.Add(ms);
+                node.RenderTimes.Add(name, ms);
+            }
+
+            double median = samples.Order().ElementAt(samples.Count / 2);
+            if (median >= BudgetMs)
+            {
+                failures.Add($"{name} ({path}): median {median:0.0} ms");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Pages over the 300 ms budget: " + string.Join("; ", failures));
+        await page.Context.CloseAsync();
+    }
+}
