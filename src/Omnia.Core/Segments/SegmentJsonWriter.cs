@@ -1,0 +1,205 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Omnia.Core.Events;
+
+namespace Omnia.Core.Segments;
+
+/// <summary>
+/// Writes definitions in the canonical JSON form: camelCase keys in a fixed order, defaults left out (a count
+/// of "at least once", an "ever" window), dates as ISO-8601 UTC with <c>Z</c>, durations as written.
+/// </summary>
+internal static class SegmentJsonWriter
+{
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    public static string Write(SegmentDefinition definition, bool indented)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = Encoder }))
+            WriteDefinition(writer, definition);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public static void WriteDefinition(Utf8JsonWriter writer, SegmentDefinition definition)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("version", definition.Version);
+        writer.WriteString("name", definition.Name);
+        if (definition.Description is not null)
+            writer.WriteString("description", definition.Description);
+        writer.WritePropertyName("condition");
+        WriteCondition(writer, definition.Condition);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCondition(Utf8JsonWriter writer, Condition condition)
+    {
+        writer.WriteStartObject();
+        switch (condition)
+        {
+            case AndCondition and:
+                WriteGroup(writer, "and", and.Conditions);
+                break;
+            case OrCondition or:
+                WriteGroup(writer, "or", or.Conditions);
+                break;
+            case NotCondition not:
+                writer.WritePropertyName("not");
+                WriteCondition(writer, not.Inner);
+                break;
+            case TraitCondition trait:
+                writer.WriteStartObject("trait");
+                WriteComparison(writer, "name", trait.Name, trait.Op, trait.Value);
+                writer.WriteEndObject();
+                break;
+            case EventCondition e:
+                writer.WriteStartObject("event");
+                WriteFilterFields(writer, e.Event);
+                if (e.Count is { } count && count != CountRule.AtLeastOnce)
+                {
+                    writer.WriteStartObject("count");
+                    writer.WriteString("op", SegmentWords.Word(count.Op));
+                    writer.WriteNumber("value", count.Value);
+                    writer.WriteEndObject();
+                }
+                if (e.Aggregate is { } aggregate)
+                {
+                    writer.WriteStartObject("aggregate");
+                    writer.WriteString("fn", SegmentWords.Word(aggregate.Function));
+                    if (aggregate.Property is not null)
+                        writer.WriteString("property", aggregate.Property);
+                    writer.WriteString("op", SegmentWords.Word(aggregate.Op));
+                    writer.WriteNumber("value", aggregate.Value);
+                    writer.WriteEndObject();
+                }
+                WriteWindow(writer, e.Window);
+                writer.WriteEndObject();
+                break;
+            case SequenceCondition sequence:
+                writer.WriteStartObject("sequence");
+                writer.WriteStartObject("first");
+                WriteFilterFields(writer, sequence.First);
+                writer.WriteEndObject();
+                writer.WriteStartObject("then");
+                WriteFilterFields(writer, sequence.Then);
+                writer.WriteEndObject();
+                writer.WriteString("within", sequence.Within.ToString());
+                writer.WriteBoolean("did", sequence.Did);
+                if (sequence.Key is not null)
+                    writer.WriteString("key", sequence.Key);
+                WriteWindow(writer, sequence.Window);
+                writer.WriteEndObject();
+                break;
+            case InSegmentCondition segment:
+                writer.WriteString("segment", segment.Slug);
+                break;
+            case ConsentCondition consent:
+                writer.WriteStartObject("consent");
+                writer.WriteString("channel", consent.Channel);
+                writer.WriteBoolean("subscribed", consent.Subscribed);
+                writer.WriteEndObject();
+                break;
+            case ComputedCondition computed:
+                writer.WriteStartObject("computed");
+                WriteComparison(writer, "name", computed.Name, computed.Op, computed.Value);
+                writer.WriteEndObject();
+                break;
+            case BucketCondition bucket:
+                writer.WriteStartObject("bucket");
+                writer.WriteNumber("from", bucket.From);
+                writer.WriteNumber("to", bucket.To);
+                writer.WriteEndObject();
+                break;
+            default:
+                throw new ArgumentException($"Unknown condition type {condition.GetType().Name}.", nameof(condition));
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteGroup(Utf8JsonWriter writer, string kind, IReadOnlyList<Condition> conditions)
+    {
+        writer.WriteStartArray(kind);
+        foreach (var condition in conditions)
+            WriteCondition(writer, condition);
+        writer.WriteEndArray();
+    }
+
+    private static void WriteFilterFields(Utf8JsonWriter writer, EventFilter filter)
+    {
+        writer.WriteString("name", filter.Name);
+        if (filter.Type is { } type)
+            writer.WriteString("type", EventTypes.Name(type));
+        if (filter.Where.Count == 0)
+            return;
+        writer.WriteStartArray("where");
+        foreach (var where in filter.Where)
+        {
+            writer.WriteStartObject();
+            WriteComparison(writer, "property", where.Property, where.Op, where.Value);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteComparison(Utf8JsonWriter writer, string nameKey, string name, ComparisonOp op, Literal? value)
+    {
+        writer.WriteString(nameKey, name);
+        writer.WriteString("op", SegmentWords.Word(op));
+        if (value is null)
+            return;
+        writer.WritePropertyName("value");
+        WriteLiteral(writer, value);
+    }
+
+    private static void WriteLiteral(Utf8JsonWriter writer, Literal literal)
+    {
+        switch (literal)
+        {
+            case StringLiteral s:
+                writer.WriteStringValue(s.Value);
+                break;
+            case NumberLiteral n:
+                writer.WriteNumberValue(n.Value);
+                break;
+            case BooleanLiteral b:
+                writer.WriteBooleanValue(b.Value);
+                break;
+            case DateLiteral d:
+                writer.WriteStringValue(IsoDate.Format(d.Value));
+                break;
+            case DurationLiteral d:
+                writer.WriteStringValue(d.Value.ToString());
+                break;
+            case ListLiteral list:
+                writer.WriteStartArray();
+                foreach (var item in list.Items)
+                    WriteLiteral(writer, item);
+                writer.WriteEndArray();
+                break;
+            default:
+                throw new ArgumentException($"Unknown literal type {literal.GetType().Name}.", nameof(literal));
+        }
+    }
+
+    private static void WriteWindow(Utf8JsonWriter writer, EventWindow window)
+    {
+        switch (window)
+        {
+            case LastWindow last:
+                writer.WriteStartObject("window");
+                writer.WriteString("last", last.Duration.ToString());
+                writer.WriteEndObject();
+                break;
+            case BetweenWindow between:
+                writer.WriteStartObject("window");
+                if (between.From is { } from)
+                    writer.WriteString("from", IsoDate.Format(from));
+                if (between.To is { } to)
+                    writer.WriteString("to", IsoDate.Format(to));
+                writer.WriteEndObject();
+                break;
+        }
+    }
+}

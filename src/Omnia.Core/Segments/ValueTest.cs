@@ -1,0 +1,129 @@
+using System.Text.Json;
+
+namespace Omnia.Core.Segments;
+
+/// <summary>
+/// A compiled comparison that does not depend on now (every operator but withinLast and inNext), over a JSON
+/// value (traits, event properties) or a computed trait's number, text or date. Strings compare exactly for
+/// equals and in, ignoring case for contains and startsWith; strings holding numbers or ISO dates compare as
+/// numbers or dates where a number or date is expected.
+/// </summary>
+internal sealed class ValueTest
+{
+    private readonly ComparisonOp _op;
+    private readonly Literal? _literal;
+    private readonly string? _text;
+    private readonly ValueTest[] _items;
+
+    public ValueTest(ComparisonOp op, Literal? literal)
+    {
+        if (op is ComparisonOp.WithinLast or ComparisonOp.InNext)
+            throw new ArgumentException($"{op} depends on now; use RelativeDate.", nameof(op));
+        _op = op;
+        _literal = literal;
+        _text = (literal as StringLiteral)?.Value;
+        _items = literal is ListLiteral list
+            ? list.Items.Select(item => new ValueTest(ComparisonOp.Equal, item)).ToArray()
+            : [];
+    }
+
+    public bool Matches(JsonElement value)
+    {
+        switch (_op)
+        {
+            case ComparisonOp.Exists:
+                return JsonValues.IsPresent(value);
+            case ComparisonOp.NotExists:
+                return !JsonValues.IsPresent(value);
+            case ComparisonOp.Equal:
+                return EqualsLiteral(value);
+            case ComparisonOp.NotEqual:
+                return !EqualsLiteral(value);
+            case ComparisonOp.In:
+                foreach (var item in _items)
+                {
+                    if (item.EqualsLiteral(value))
+                        return true;
+                }
+                return false;
+            case ComparisonOp.Contains:
+                if (value.ValueKind == JsonValueKind.String)
+                    return value.GetString()!.Contains(_text!, StringComparison.OrdinalIgnoreCase);
+                if (value.ValueKind != JsonValueKind.Array)
+                    return false;
+                foreach (var element in value.EnumerateArray())
+                {
+                    if (element.ValueKind == JsonValueKind.String && string.Equals(element.GetString(), _text, StringComparison.OrdinalIgnoreCase))
+                        return true;
+                }
+                return false;
+            case ComparisonOp.StartsWith:
+                return value.ValueKind == JsonValueKind.String && value.GetString()!.StartsWith(_text!, StringComparison.OrdinalIgnoreCase);
+            default:
+                return _literal switch
+                {
+                    NumberLiteral number => JsonValues.TryNumber(value, out var n) && Ordered(n.CompareTo(number.Value)),
+                    DateLiteral date => JsonValues.TryDate(value, out var d) && Ordered(d.CompareTo(date.Value)),
+                    _ => false,
+                };
+        }
+    }
+
+    /// <summary>For computed number traits, which always have a value.</summary>
+    public bool MatchesNumber(decimal value) => _op switch
+    {
+        ComparisonOp.Equal => _literal is NumberLiteral n && value == n.Value,
+        ComparisonOp.NotEqual => !(_literal is NumberLiteral n && value == n.Value),
+        ComparisonOp.In => AnyItem(value, static (item, v) => item.MatchesNumber(v)),
+        _ => _literal is NumberLiteral number && Ordered(value.CompareTo(number.Value)),
+    };
+
+    /// <summary>For computed text traits; null when the profile has none.</summary>
+    public bool MatchesText(string? value) => _op switch
+    {
+        ComparisonOp.Exists => value is not null,
+        ComparisonOp.NotExists => value is null,
+        ComparisonOp.Equal => value is not null && value == _text,
+        ComparisonOp.NotEqual => !(value is not null && value == _text),
+        ComparisonOp.In => value is not null && AnyItem(value, static (item, v) => item.MatchesText(v)),
+        ComparisonOp.Contains => value is not null && value.Contains(_text!, StringComparison.OrdinalIgnoreCase),
+        ComparisonOp.StartsWith => value is not null && value.StartsWith(_text!, StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    /// <summary>For computed date traits; null when the profile has none.</summary>
+    public bool MatchesDate(DateTimeOffset? value) => _op switch
+    {
+        ComparisonOp.Exists => value is not null,
+        ComparisonOp.NotExists => value is null,
+        _ => value is { } date && _literal is DateLiteral literal && Ordered(date.CompareTo(literal.Value)),
+    };
+
+    private bool AnyItem<T>(T value, Func<ValueTest, T, bool> matches)
+    {
+        foreach (var item in _items)
+        {
+            if (matches(item, value))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a comparison's sign satisfies the ordering operators (before = lt, after = gt).</summary>
+    private bool Ordered(int sign) => _op switch
+    {
+        ComparisonOp.GreaterThan or ComparisonOp.After => sign > 0,
+        ComparisonOp.GreaterOrEqual => sign >= 0,
+        ComparisonOp.LessThan or ComparisonOp.Before => sign < 0,
+        ComparisonOp.LessOrEqual => sign <= 0,
+        _ => false,
+    };
+
+    private bool EqualsLiteral(JsonElement value) => _literal switch
+    {
+        StringLiteral s => value.ValueKind == JsonValueKind.String && value.ValueEquals(s.Value),
+        NumberLiteral n => JsonValues.TryNumber(value, out var number) && number == n.Value,
+        BooleanLiteral b => value.ValueKind == (b.Value ? JsonValueKind.True : JsonValueKind.False),
+        _ => false,
+    };
+}
