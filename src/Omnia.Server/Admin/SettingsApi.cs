@@ -18,19 +18,19 @@ public static class SettingsApi
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/settings").WithTags("Settings").RequireWorkspaceAccess();
         group.MapGet("/channel-rules", (WorkspaceContext w, WorkspaceRules rules) => TypedResults.Ok(rules.For(w.Id).Channels))
             .WithSummary("Channel classification rules");
-        group.MapPut("/channel-rules", (WorkspaceContext w, HttpRequest request, IWorkspaceStore store, WorkspaceRules rules, CancellationToken ct) =>
-                PutAsync<ChannelRules>(w, request, store, rules, WorkspaceRules.ChannelSetting, r => r.Validate(), ct))
+        group.MapPut("/channel-rules", (WorkspaceContext w, HttpRequest request, WorkspaceRules rules, CancellationToken ct) =>
+                PutAsync<ChannelRules>(w, request, rules, WorkspaceRules.ChannelSetting, r => r.Validate(), ct))
             .RequireRole(Role.Owner).WithSummary("Replace the channel classification rules");
         group.MapGet("/identity-rules", (WorkspaceContext w, WorkspaceRules rules) => TypedResults.Ok(rules.For(w.Id).Identity))
             .WithSummary("Identity resolution rules");
-        group.MapPut("/identity-rules", (WorkspaceContext w, HttpRequest request, IWorkspaceStore store, WorkspaceRules rules, CancellationToken ct) =>
-                PutAsync<IdentityRules>(w, request, store, rules, WorkspaceRules.IdentitySetting, r => r.Validate(), ct))
+        group.MapPut("/identity-rules", (WorkspaceContext w, HttpRequest request, WorkspaceRules rules, CancellationToken ct) =>
+                PutAsync<IdentityRules>(w, request, rules, WorkspaceRules.IdentitySetting, r => r.Validate(), ct))
             .RequireRole(Role.Owner).WithSummary("Replace the identity resolution rules");
         return app;
     }
 
     private static async Task<Results<Ok<T>, ProblemHttpResult>> PutAsync<T>(
-        WorkspaceContext w, HttpRequest request, IWorkspaceStore store, WorkspaceRules rules, string setting,
+        WorkspaceContext w, HttpRequest request, WorkspaceRules rules, string setting,
         Func<T, IReadOnlyList<string>> validate, CancellationToken ct) where T : class
     {
         T? value;
@@ -54,8 +54,7 @@ public static class SettingsApi
             return Problems.BadRequest($"The {setting} document has {errors.Count} problem(s); nothing was changed.", errors);
         }
 
-        await store.PutSettingAsync(w.Id, setting, JsonSerializer.Serialize(value, WorkspaceRules.Json), ct);
-        rules.Invalidate(w.Id);
+        await rules.SaveAsync(w.Id, setting, value, ct);
         return TypedResults.Ok(value);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Core.Workspaces;
-using Omnia.Server.Ingestion;
 
 namespace Omnia.Server.Admin;
 
@@ -49,18 +48,15 @@ public static partial class WorkspacesApi
     }
 
     private static async Task<Results<Created<CreatedSource>, ProblemHttpResult>> CreateSourceAsync(
-        WorkspaceContext w, CreateSource request, IWorkspaceStore store, WriteKeys keys, CancellationToken ct)
+        WorkspaceContext w, CreateSource request, SourceRegistry sources, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        if (SourceRegistry.Problem(request.Name) is { } problem)
         {
-            return Problems.BadRequest("'name' is required (at most 100 characters), e.g. \"Website\" or \"POS\".");
+            return Problems.BadRequest(problem);
         }
 
-        string kind = string.IsNullOrWhiteSpace(request.Kind) ? "server" : request.Kind.Trim().ToLowerInvariant();
-        string writeKey = SecretKeys.NewWriteKey();
-        var source = await store.CreateSourceAsync(w.Id, request.Name.Trim(), kind, SecretKeys.Hash(writeKey), SecretKeys.Prefix(writeKey), ct);
-        keys.Invalidate();
-        return TypedResults.Created($"/api/v1/workspaces/{w.Workspace.Slug}/sources/{source.Id}", new CreatedSource(source, writeKey));
+        var created = await sources.CreateAsync(w.Id, request.Name!, request.Kind, ct);
+        return TypedResults.Created($"/api/v1/workspaces/{w.Workspace.Slug}/sources/{created.Source.Id}", created);
     }
 
     private static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateKeyAsync(

@@ -22,6 +22,7 @@ public static class OmniaServices
         services.AddSingleton(sp => new EventIngestor(sp.GetRequiredService<IEventStore>()));
         services.AddSingleton<EventWriter>();
         services.AddSingleton<WriteKeys>();
+        services.AddSingleton<SourceRegistry>();
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<WorkspaceRules>();
         services.AddSingleton(sp => new ProfileProcessor(

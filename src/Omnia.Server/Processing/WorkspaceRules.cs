@@ -24,6 +24,15 @@ public sealed class WorkspaceRules(IWorkspaceStore workspaces)
 
     public void Invalidate(int workspaceId) => _cache.TryRemove(workspaceId, out _);
 
+    /// <summary>Stores a validated rules document and applies it to events processed from now on; returns the stored JSON.</summary>
+    public async Task<string> SaveAsync<T>(int workspaceId, string setting, T rules, CancellationToken cancellationToken)
+    {
+        string json = JsonSerializer.Serialize(rules, Json);
+        await workspaces.PutSettingAsync(workspaceId, setting, json, cancellationToken).ConfigureAwait(false);
+        Invalidate(workspaceId);
+        return json;
+    }
+
     private ProcessingRules Load(int workspaceId)
     {
         string? identity = workspaces.GetSettingAsync(workspaceId, IdentitySetting).AsTask().GetAwaiter().GetResult();
