@@ -106,6 +106,21 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
         return ValueTask.FromResult((long)command.ExecuteScalar()!);
     }
 
+    /// <summary>The events at <paramref name="seqs"/>, in the order given.</summary>
+    internal static IReadOnlyList<LogEvent> ReadInOrder(SqliteConnection connection, IReadOnlyList<long> seqs)
+    {
+        if (seqs.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM events WHERE seq IN (SELECT value FROM json_each($seqs))";
+        command.Parameters.AddWithValue("$seqs", System.Text.Json.JsonSerializer.Serialize(seqs));
+        var bySeq = ReadAll(command).ToDictionary(e => e.Seq);
+        return seqs.Where(bySeq.ContainsKey).Select(s => bySeq[s]).ToList();
+    }
+
     internal static IReadOnlyList<LogEvent> ReadAll(SqliteCommand command)
     {
         var result = new List<LogEvent>();

@@ -15,14 +15,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask SaveAsync(ProjectionBatch batch, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
-        using (var relaxed = Command(connection, null, "PRAGMA synchronous = NORMAL"))
-        {
-            // Derived state needs atomicity, not an fsync per commit: after a power cut it is at most a few
-            // batches older, and the processor replays the log from the checkpoint that was saved with it.
-            relaxed.ExecuteNonQuery();
-        }
-
+        using var connection = database.OpenDerived();
         using var transaction = connection.BeginTransaction();
 
         using (var upsert = Command(connection, transaction, """
@@ -60,13 +53,15 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
-        using (var link = Command(connection, transaction, "INSERT OR IGNORE INTO profile_events (profile_id, seq) VALUES ($profile, $seq)"))
+        using (var link = Command(connection, transaction, "INSERT OR IGNORE INTO profile_events (profile_id, timestamp, seq) VALUES ($profile, $ts, $seq)"))
         {
-            var (profile, seq) = (link.Parameters.Add("$profile", SqliteType.Integer), link.Parameters.Add("$seq", SqliteType.Integer));
-            foreach (var (profileId, eventSeq) in batch.Links)
+            var (profile, ts, seq) = (link.Parameters.Add("$profile", SqliteType.Integer), link.Parameters.Add("$ts", SqliteType.Integer), link.Parameters.Add("$seq", SqliteType.Integer));
+            link.Prepare();
+            foreach (var item in batch.Links)
             {
-                profile.Value = profileId;
-                seq.Value = eventSeq;
+                profile.Value = item.ProfileId;
+                ts.Value = UnixTime.ToMs(item.Timestamp);
+                seq.Value = item.Seq;
                 link.ExecuteNonQuery();
             }
         }
@@ -74,7 +69,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         foreach (var merge in batch.Merges)
         {
             using var command = Command(connection, transaction, """
-                INSERT OR IGNORE INTO profile_events (profile_id, seq) SELECT $into, seq FROM profile_events WHERE profile_id = $from;
+                INSERT OR IGNORE INTO profile_events (profile_id, timestamp, seq) SELECT $into, timestamp, seq FROM profile_events WHERE profile_id = $from;
                 DELETE FROM profile_events WHERE profile_id = $from;
                 UPDATE identifiers SET profile_id = $into WHERE profile_id = $from;
                 DELETE FROM profiles WHERE id = $from;
@@ -125,7 +120,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask<ProjectionCheckpoint> LoadCheckpointAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         using var command = Command(connection, null, "SELECT seq, next_profile_id FROM checkpoints WHERE name = $name");
         command.Parameters.AddWithValue("$name", Checkpoint);
         using var reader = command.ExecuteReader();
@@ -134,7 +129,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public async IAsyncEnumerable<ProfileIdentifier> LoadIdentifiersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         using var command = Command(connection, null, "SELECT workspace_id, type, value, profile_id FROM identifiers ORDER BY profile_id");
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (reader.Read())
@@ -145,7 +140,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask<ProfileState?> GetAsync(int workspaceId, long profileId, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         long id = Survivor(connection, profileId);
         using var command = Command(connection, null, "SELECT state FROM profiles WHERE id = $id AND workspace_id = $ws");
         command.Parameters.AddWithValue("$id", id);
@@ -156,7 +151,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
     public ValueTask<IReadOnlyList<ProfileState>> GetManyAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default)
     {
         var result = new List<ProfileState>(profileIds.Count);
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         using var command = Command(connection, null, "SELECT state FROM profiles WHERE id = $id");
         var id = command.Parameters.Add("$id", SqliteType.Integer);
         command.Prepare();
@@ -174,7 +169,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask<long?> FindAsync(int workspaceId, Identifier identifier, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         using var command = Command(connection, null, "SELECT profile_id FROM identifiers WHERE workspace_id = $ws AND type = $type AND value = $value");
         command.Parameters.AddWithValue("$ws", workspaceId);
         command.Parameters.AddWithValue("$type", identifier.Type);
@@ -184,7 +179,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask<IReadOnlyList<Identifier>> IdentifiersAsync(long profileId, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         using var command = Command(connection, null, "SELECT type, value FROM identifiers WHERE profile_id = $id ORDER BY type, value");
         command.Parameters.AddWithValue("$id", Survivor(connection, profileId));
         var result = new List<Identifier>();
@@ -199,7 +194,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask<IReadOnlyList<MergeRecord>> MergesIntoAsync(long profileId, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         using var command = Command(connection, null, "SELECT workspace_id, from_profile, into_profile, seq, at, moved FROM merges WHERE into_profile = $id ORDER BY seq");
         command.Parameters.AddWithValue("$id", Survivor(connection, profileId));
         var result = new List<MergeRecord>();
@@ -215,27 +210,37 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask<IReadOnlyList<LogEvent>> TimelineAsync(long profileId, int limit, long? beforeSeq = null, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
-        string columns = string.Join(", ", SqliteEventStore.Columns.Split(", ").Select(c => "e." + c));
-        string before = beforeSeq is null ? "" : "AND (e.timestamp, e.seq) < (SELECT timestamp, seq FROM events WHERE seq = $before)";
-        using var command = Command(connection, null, $"""
-            SELECT {columns} FROM profile_events pe JOIN events e ON e.seq = pe.seq
-            WHERE pe.profile_id = $id {before}
-            ORDER BY e.timestamp DESC, e.seq DESC LIMIT $limit
-            """);
-        command.Parameters.AddWithValue("$id", Survivor(connection, profileId));
-        command.Parameters.AddWithValue("$limit", limit);
-        if (beforeSeq is { } seq)
+        var seqs = new List<long>(limit);
+        using (var connection = database.OpenDerived())
         {
-            command.Parameters.AddWithValue("$before", seq);
+            string before = beforeSeq is null
+                ? ""
+                : "AND (timestamp, seq) < (SELECT timestamp, seq FROM profile_events WHERE profile_id = $id AND seq = $before)";
+            using var command = Command(connection, null, $"""
+                SELECT seq FROM profile_events WHERE profile_id = $id {before}
+                ORDER BY timestamp DESC, seq DESC LIMIT $limit
+                """);
+            command.Parameters.AddWithValue("$id", Survivor(connection, profileId));
+            command.Parameters.AddWithValue("$limit", limit);
+            if (beforeSeq is { } seq)
+            {
+                command.Parameters.AddWithValue("$before", seq);
+            }
+
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                seqs.Add(reader.GetInt64(0));
+            }
         }
 
-        return ValueTask.FromResult(SqliteEventStore.ReadAll(command));
+        using var log = database.Open();
+        return ValueTask.FromResult(SqliteEventStore.ReadInOrder(log, seqs));
     }
 
     public ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         string normalized = query.Trim();
         string traitFilter = trait is null
             ? "p.state LIKE '%' || $q || '%' ESCAPE '\\'"
@@ -269,7 +274,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask<IReadOnlyList<ChannelDay>> ChannelDaysAsync(int workspaceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         using var command = Command(connection, null, """
             SELECT day, channel, events FROM channel_days WHERE workspace_id = $ws AND day >= $from AND day <= $to ORDER BY day, channel
             """);
@@ -288,7 +293,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask<long> IdentifiedCountAsync(int workspaceId, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         using var command = Command(connection, null, """
             SELECT count(DISTINCT profile_id) FROM identifiers WHERE workspace_id = $ws AND type IN ('user_id', 'email', 'phone')
             """);
@@ -298,7 +303,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask<long> CountAsync(int workspaceId, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         using var command = Command(connection, null, "SELECT count(*) FROM profiles WHERE workspace_id = $ws");
         command.Parameters.AddWithValue("$ws", workspaceId);
         return ValueTask.FromResult((long)command.ExecuteScalar()!);
@@ -306,10 +311,10 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
 
     public ValueTask ResetAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenDerived();
         using var command = Command(connection, null, """
             DELETE FROM profiles; DELETE FROM identifiers; DELETE FROM profile_events; DELETE FROM merges; DELETE FROM channel_days;
-            DELETE FROM checkpoints WHERE name = 'profiles';
+            DELETE FROM checkpoints;
             """);
         command.ExecuteNonQuery();
         return ValueTask.CompletedTask;

@@ -5,7 +5,8 @@ namespace Omnia.Storage.Sqlite;
 /// <summary>Creates and upgrades the schema. Each version's script runs once, in a transaction.</summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Versions =
+    /// <summary>The event log database: the source of truth, plus workspaces, keys, settings and users.</summary>
+    public static readonly string[] Log =
     [
         """
         CREATE TABLE workspaces (
@@ -50,6 +51,32 @@ internal static class SqliteSchema
             json TEXT NOT NULL);
         CREATE UNIQUE INDEX events_message ON events (workspace_id, message_id);
 
+        """,
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE,
+            password_hash TEXT NOT NULL,
+            role INTEGER NOT NULL,
+            all_workspaces INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_sign_in_at INTEGER);
+        CREATE TABLE user_workspaces (
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+            PRIMARY KEY (user_id, workspace_id)) WITHOUT ROWID;
+        CREATE INDEX user_workspaces_workspace ON user_workspaces (workspace_id);
+        """,
+    ];
+
+    /// <summary>
+    /// The derived database: profiles, identity graph, event links, merges, stats and their checkpoint.
+    /// A separate file, so that the profile processor never holds the log's write lock, and so that it can
+    /// be deleted and rebuilt from the log.
+    /// </summary>
+    public static readonly string[] Derived =
+    [
+        """
         CREATE TABLE profiles (
             id INTEGER PRIMARY KEY,
             workspace_id INTEGER NOT NULL,
@@ -67,8 +94,9 @@ internal static class SqliteSchema
         CREATE INDEX identifiers_value ON identifiers (workspace_id, value);
         CREATE TABLE profile_events (
             profile_id INTEGER NOT NULL,
+            timestamp INTEGER NOT NULL,
             seq INTEGER NOT NULL,
-            PRIMARY KEY (profile_id, seq)) WITHOUT ROWID;
+            PRIMARY KEY (profile_id, timestamp, seq)) WITHOUT ROWID;
         CREATE TABLE merges (
             id INTEGER PRIMARY KEY,
             workspace_id INTEGER NOT NULL,
@@ -82,23 +110,6 @@ internal static class SqliteSchema
             name TEXT PRIMARY KEY,
             seq INTEGER NOT NULL,
             next_profile_id INTEGER NOT NULL);
-        """,
-        """
-        CREATE TABLE users (
-            id INTEGER PRIMARY KEY,
-            email TEXT NOT NULL UNIQUE,
-            password_hash TEXT NOT NULL,
-            role INTEGER NOT NULL,
-            all_workspaces INTEGER NOT NULL,
-            created_at INTEGER NOT NULL,
-            last_sign_in_at INTEGER);
-        CREATE TABLE user_workspaces (
-            user_id INTEGER NOT NULL REFERENCES users(id),
-            workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
-            PRIMARY KEY (user_id, workspace_id)) WITHOUT ROWID;
-        CREATE INDEX user_workspaces_workspace ON user_workspaces (workspace_id);
-        """,
-        """
         CREATE TABLE channel_days (
             workspace_id INTEGER NOT NULL,
             day TEXT NOT NULL,
@@ -108,7 +119,7 @@ internal static class SqliteSchema
         """,
     ];
 
-    public static void Migrate(SqliteConnection connection)
+    public static void Migrate(SqliteConnection connection, string[] versions)
     {
         using (var wal = connection.CreateCommand())
         {
@@ -119,12 +130,12 @@ internal static class SqliteSchema
         using var version = connection.CreateCommand();
         version.CommandText = "PRAGMA user_version;";
         long current = (long)version.ExecuteScalar()!;
-        for (long v = current; v < Versions.Length; v++)
+        for (long v = current; v < versions.Length; v++)
         {
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Versions[v] + $"\nPRAGMA user_version = {v + 1};";
+            command.CommandText = versions[v] + $"\nPRAGMA user_version = {v + 1};";
             command.ExecuteNonQuery();
             transaction.Commit();
         }

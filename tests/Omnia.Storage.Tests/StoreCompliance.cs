@@ -107,8 +107,8 @@ public abstract class StoreCompliance : IDisposable
         var batch = new ProjectionBatch { Checkpoint = seqs[1], NextProfileId = 8 };
         batch.Profiles.Add(profile);
         batch.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.Email, "ann@example.com"), 7));
-        batch.Links.Add((7, seqs[0]));
-        batch.Links.Add((7, seqs[1]));
+        batch.Links.Add(new EventLink(7, seqs[0], T0));
+        batch.Links.Add(new EventLink(7, seqs[1], T0));
 
         await Store.Profiles.SaveAsync(batch);
         Store.Reopen();
@@ -140,13 +140,13 @@ public abstract class StoreCompliance : IDisposable
         first.Profiles.Add(new ProfileState { Id = 2, WorkspaceId = 1, EventCount = 1 });
         first.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.UserId, "u1"), 1));
         first.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.AnonymousId, "anon"), 2));
-        first.Links.Add((1, seqs[0]));
-        first.Links.Add((2, seqs[1]));
+        first.Links.Add(new EventLink(1, seqs[0], T0));
+        first.Links.Add(new EventLink(2, seqs[1], T0.AddHours(1)));
         await Store.Profiles.SaveAsync(first);
 
         var second = new ProjectionBatch { Checkpoint = seqs[2], NextProfileId = 3 };
         second.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 3 });
-        second.Links.Add((2, seqs[2]));
+        second.Links.Add(new EventLink(2, seqs[2], T0.AddHours(2)));
         second.Merges.Add(new MergeRecord(1, 2, 1, seqs[2], T0.AddHours(2), [new Identifier(IdentifierTypes.AnonymousId, "anon")]));
         await Store.Profiles.SaveAsync(second);
 
@@ -166,10 +166,9 @@ public abstract class StoreCompliance : IDisposable
         var seqs = await AppendAsync(Event("late", at: T0.AddDays(2)), Event("early", at: T0), Event("middle", at: T0.AddDays(1)));
         var batch = new ProjectionBatch { Checkpoint = seqs[2], NextProfileId = 2 };
         batch.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1 });
-        foreach (long seq in seqs)
-        {
-            batch.Links.Add((1, seq));
-        }
+        batch.Links.Add(new EventLink(1, seqs[0], T0.AddDays(2)));
+        batch.Links.Add(new EventLink(1, seqs[1], T0));
+        batch.Links.Add(new EventLink(1, seqs[2], T0.AddDays(1)));
 
         await Store.Profiles.SaveAsync(batch);
 
@@ -205,7 +204,7 @@ public abstract class StoreCompliance : IDisposable
         var seqs = await AppendAsync(Event("keep"));
         var batch = new ProjectionBatch { Checkpoint = seqs[0], NextProfileId = 2 };
         batch.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1 });
-        batch.Links.Add((1, seqs[0]));
+        batch.Links.Add(new EventLink(1, seqs[0], T0));
         await Store.Profiles.SaveAsync(batch);
 
         await Store.Profiles.ResetAsync();

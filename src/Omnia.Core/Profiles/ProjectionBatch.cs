@@ -16,7 +16,7 @@ public sealed class ProjectionBatch
     public List<ProfileIdentifier> Identifiers { get; } = [];
 
     /// <summary>Which profile each new event belongs to, in log order.</summary>
-    public List<(long ProfileId, long Seq)> Links { get; } = [];
+    public List<EventLink> Links { get; } = [];
 
     /// <summary>Merges in the order they happened; applied after <see cref="Links"/>.</summary>
     public List<MergeRecord> Merges { get; } = [];
@@ -39,6 +39,9 @@ public sealed class ProjectionBatch
 
     public bool IsEmpty => Profiles.Count == 0 && Links.Count == 0 && Merges.Count == 0;
 }
+
+/// <summary>Event <see cref="Seq"/> (at <see cref="Timestamp"/>) belongs to profile <see cref="ProfileId"/>.</summary>
+public readonly record struct EventLink(long ProfileId, long Seq, DateTimeOffset Timestamp);
 
 /// <summary>An identifier of a profile in a workspace.</summary>
 public readonly record struct ProfileIdentifier(int WorkspaceId, Identifier Identifier, long ProfileId);
