@@ -22,7 +22,6 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
             insert.CommandText = """
                 INSERT OR IGNORE INTO events (workspace_id, source_id, message_id, type, name, user_id, anonymous_id, timestamp, received_at, json)
                 VALUES ($ws, $source, $mid, $type, $name, $uid, $aid, $ts, $recv, $json)
-                RETURNING seq
                 """;
             var ws = insert.Parameters.Add("$ws", SqliteType.Integer);
             var source = insert.Parameters.Add("$source", SqliteType.Integer);
@@ -48,7 +47,8 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
                 ts.Value = UnixTime.ToMs(e.Timestamp);
                 recv.Value = UnixTime.ToMs(e.ReceivedAt);
                 json.Value = e.Json;
-                assignedSeqs[i] = insert.ExecuteScalar() is long seq ? seq : 0;
+                // One writer: the row just inserted is the connection's last insert; 0 rows means a duplicate.
+                assignedSeqs[i] = insert.ExecuteNonQuery() == 1 ? SQLitePCL.raw.sqlite3_last_insert_rowid(_writer.Handle) : 0;
             }
 
             transaction.Commit();
