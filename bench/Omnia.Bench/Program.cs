@@ -11,7 +11,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestCommand.RunAsync(new BenchArgs(args[1..])),
     "memory" => await MemoryCommand.RunAsync(new BenchArgs(args[1..])),
     "stages" => await StagesCommand.RunAsync(new BenchArgs(args[1..])),
-    "micro" => BenchmarkSwitcher.FromAssembly(typeof(MicroConfig).Assembly).Run(args[1..], new MicroConfig()).Any() ? 0 : 1,
+    "micro" => BenchmarkSwitcher.FromAssembly(typeof(MicroConfig).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"], new MicroConfig()).Any() ? 0 : 1,
     _ => Usage(),
 };
 
@@ -19,9 +19,9 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: Omnia.Bench ingest [--events 1000000] [--batch 500] [--concurrency 8] [--people 100000] [--warmup 40] [--baseline true]
-               Omnia.Bench memory [--events 10000000] [--people 1000000] [--batch 500] [--concurrency 8]
+               Omnia.Bench memory [--events 10000000] [--people 1000000] [--batch 500] [--concurrency 8] | --model-people N
                Omnia.Bench stages [--events 1000000] [--batch 500] [--concurrency 8] [--people 100000]
-               Omnia.Bench micro  [BenchmarkDotNet options, e.g. --filter *Identity*]
+               Omnia.Bench micro  [BenchmarkDotNet options; default --filter *, e.g. --filter *Identity*]
         ingest and memory also take --time-limit S, --catch-up-limit S and --server-env NAME=VALUE (repeatable).
         """);
     return 2;
