@@ -33,7 +33,7 @@ public sealed class AdminAccess(IWorkspaceStore workspaces)
             }
         }
 
-        return key is null ? null : new Caller($"key {key.Name}", key.Role, key.WorkspaceId);
+        return key is null ? null : new Caller($"key {key.Name}", key.Role, key.WorkspaceId is { } id ? [id] : null);
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ public sealed class AdminAccess(IWorkspaceStore workspaces)
 
     private async Task<IResult?> AuthorizeAsync(HttpContext http, AccessScope scope, Role required)
     {
-        var caller = await AuthenticateAsync(http).ConfigureAwait(false) ?? await SignedInUserAsync(http, scope).ConfigureAwait(false);
+        var caller = await AuthenticateAsync(http).ConfigureAwait(false) ?? await SignedInUserAsync(http).ConfigureAwait(false);
         if (caller is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
@@ -73,7 +73,7 @@ public sealed class AdminAccess(IWorkspaceStore workspaces)
         http.Items[CallerItemKey] = caller;
         if (scope == AccessScope.Global)
         {
-            return caller.Role < required || (caller.WorkspaceId is not null && required >= Role.Owner)
+            return caller.Role < required || (!caller.SeesAllWorkspaces && required >= Role.Owner)
                 ? Problems.Forbidden("This needs an owner key that is not limited to one workspace.")
                 : null;
         }
@@ -101,7 +101,7 @@ public sealed class AdminAccess(IWorkspaceStore workspaces)
     /// same permissions. A change (anything but GET/HEAD) from a browser must also carry the antiforgery token
     /// in the <c>RequestVerificationToken</c> header, so another site cannot make the browser send it.
     /// </summary>
-    private async ValueTask<Caller?> SignedInUserAsync(HttpContext http, AccessScope scope)
+    private async ValueTask<Caller?> SignedInUserAsync(HttpContext http)
     {
         if (http.Request.Headers.Authorization.Count > 0)
         {
@@ -120,22 +120,11 @@ public sealed class AdminAccess(IWorkspaceStore workspaces)
             return null;
         }
 
-        var workspace = scope == AccessScope.Workspace
-            ? await FindWorkspaceAsync(http.Request.RouteValues["workspace"] as string ?? "", http.RequestAborted).ConfigureAwait(false)
-            : null;
-        return UserCaller(user, workspace);
+        return UserCaller(user);
     }
 
-    /// <summary>
-    /// A dashboard user as a caller: every workspace for a user who sees all of them, else the workspace asked
-    /// for when the user sees it (another one, or none, when not).
-    /// </summary>
-    public static Caller UserCaller(User user, Workspace? workspace) => new(
-        $"user {user.Email}",
-        user.Role,
-        user.AllWorkspaces ? null
-            : workspace is not null && user.CanSee(workspace) ? workspace.Id
-            : user.WorkspaceIds.Count == 1 ? user.WorkspaceIds[0] : 0);
+    /// <summary>A dashboard user as a caller: every workspace for a user who sees all of them, else the user's workspaces.</summary>
+    public static Caller UserCaller(User user) => new($"user {user.Email}", user.Role, user.AllWorkspaces ? null : user.WorkspaceIds);
 
     private readonly ConcurrentDictionary<string, Workspace> _workspaces = new(StringComparer.Ordinal);
 

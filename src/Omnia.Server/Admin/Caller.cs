@@ -3,10 +3,16 @@ using Omnia.Core.Workspaces;
 
 namespace Omnia.Server.Admin;
 
-/// <summary>Who is calling the admin API: an API key or (later) a dashboard user, with a role and an optional workspace scope.</summary>
-public sealed record Caller(string Name, Role Role, int? WorkspaceId)
+/// <summary>
+/// Who is calling the admin API: an API key or a dashboard user, with a role and the workspaces it may see
+/// (<see cref="WorkspaceIds"/> null means every workspace, including ones created later).
+/// </summary>
+public sealed record Caller(string Name, Role Role, IReadOnlyList<int>? WorkspaceIds)
 {
-    public bool CanAccess(Workspace workspace) => WorkspaceId is null || WorkspaceId == workspace.Id;
+    /// <summary>True when the caller is not limited to particular workspaces.</summary>
+    public bool SeesAllWorkspaces => WorkspaceIds is null;
+
+    public bool CanAccess(Workspace workspace) => WorkspaceIds is null || WorkspaceIds.Contains(workspace.Id);
 }
 
 /// <summary>The workspace named in the route, checked against the caller. Bound as an endpoint parameter.</summary>

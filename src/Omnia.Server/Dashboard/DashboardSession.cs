@@ -54,6 +54,6 @@ public sealed class DashboardSession(IWorkspaceStore workspaces, AdminAccess acc
             Workspace = workspace is not null && User.CanSee(workspace) ? workspace : null;
         }
 
-        Caller = AdminAccess.UserCaller(User, Workspace);
+        Caller = AdminAccess.UserCaller(User);
     }
 }
