@@ -67,15 +67,6 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
         return ValueTask.FromResult(ReadAll(command));
     }
 
-    public ValueTask<IReadOnlyList<LogEvent>> ReadAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM events WHERE seq IN (SELECT value FROM json_each($seqs)) ORDER BY seq";
-        command.Parameters.AddWithValue("$seqs", System.Text.Json.JsonSerializer.Serialize(seqs));
-        return ValueTask.FromResult(ReadAll(command));
-    }
-
     public ValueTask<long> LastSeqAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
@@ -94,16 +85,6 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
         command.Parameters.AddWithValue("$ws", workspaceId);
         command.Parameters.AddWithValue("$limit", limit);
         return ValueTask.FromResult(ReadAll(command));
-    }
-
-    public ValueTask<long> CountAsync(int workspaceId, DateTimeOffset since, CancellationToken cancellationToken = default)
-    {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM events WHERE workspace_id = $ws AND received_at >= $since";
-        command.Parameters.AddWithValue("$ws", workspaceId);
-        command.Parameters.AddWithValue("$since", UnixTime.ToMs(since));
-        return ValueTask.FromResult((long)command.ExecuteScalar()!);
     }
 
     /// <summary>The events at <paramref name="seqs"/>, in the order given.</summary>

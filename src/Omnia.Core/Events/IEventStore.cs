@@ -16,15 +16,9 @@ public interface IEventStore
     /// <summary>Up to <paramref name="max"/> events after position <paramref name="afterSeq"/>, in log order.</summary>
     ValueTask<IReadOnlyList<LogEvent>> ReadAfterAsync(long afterSeq, int max, CancellationToken cancellationToken = default);
 
-    /// <summary>The events at the given positions, in log order.</summary>
-    ValueTask<IReadOnlyList<LogEvent>> ReadAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
-
     /// <summary>The position of the last event in the log, 0 when empty.</summary>
     ValueTask<long> LastSeqAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The newest events of a workspace (by log position), newest first.</summary>
     ValueTask<IReadOnlyList<LogEvent>> LatestAsync(int workspaceId, int limit, CancellationToken cancellationToken = default);
-
-    /// <summary>Number of events of a workspace received at or after <paramref name="since"/>.</summary>
-    ValueTask<long> CountAsync(int workspaceId, DateTimeOffset since, CancellationToken cancellationToken = default);
 }

@@ -36,8 +36,6 @@ public sealed class ProfileState
 
     /// <summary>Events per channel, for preferred channel and channel mix.</summary>
     public Dictionary<string, int> ChannelCounts { get; set; } = new(StringComparer.Ordinal);
-
-    public ProfileState Clone() => JsonSerializer.Deserialize<ProfileState>(JsonSerializer.Serialize(this, ProfileJson.Options), ProfileJson.Options)!;
 }
 
 /// <summary>A trait value and when it was set.</summary>

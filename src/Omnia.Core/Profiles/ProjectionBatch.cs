@@ -36,8 +36,6 @@ public sealed class ProjectionBatch
 
     /// <summary>The id the next new profile will get.</summary>
     public long NextProfileId { get; set; }
-
-    public bool IsEmpty => Profiles.Count == 0 && Links.Count == 0 && Merges.Count == 0;
 }
 
 /// <summary>Event <see cref="Seq"/> (at <see cref="Timestamp"/>) belongs to profile <see cref="ProfileId"/>.</summary>
