@@ -50,7 +50,7 @@ internal sealed class CsvHeader
             {
                 throw new CsvImportException(
                     $"Column {i + 1} is named '{header}', which has no letters or digits. Rename it in the file, "
-                    + "or give it a name with ColumnMap.");
+                    + "or give it a name with a column mapping (omnia import --map 'Column=field').");
             }
 
             var key = CsvColumnNames.Canonical(snakeCase, options.Kind);
@@ -58,7 +58,7 @@ internal sealed class CsvHeader
             {
                 throw new CsvImportException(string.Equals(earlier, header, StringComparison.OrdinalIgnoreCase)
                     ? $"The header names column '{header}' twice. Remove or rename one of them."
-                    : $"Columns '{earlier}' and '{header}' both mean '{key}'. Remove one of them, or rename one with ColumnMap.");
+                    : $"Columns '{earlier}' and '{header}' both mean '{key}'. Remove one of them, or rename one with a column mapping (omnia import --map 'Column=field').");
             }
 
             headerByKey[key] = header;
@@ -84,7 +84,7 @@ internal sealed class CsvHeader
         {
             throw new CsvImportException(
                 "The header has no identifier column, so no row could be linked to a person. Add a column named "
-                + $"{CsvColumnNames.IdentifierList}, or map one with ColumnMap. Columns found: {found}.");
+                + $"{CsvColumnNames.IdentifierList}, or map one of your columns to it (omnia import --map 'Customer No=user_id'). Columns found: {found}.");
         }
 
         if (options.Kind != CsvImportKind.Events)
@@ -103,7 +103,7 @@ internal sealed class CsvHeader
         {
             throw new CsvImportException(
                 $"The file has no date column, and every event needs to say when it happened. Add a column named "
-                + $"{CsvColumnNames.EventTimestampList}, or map one with ColumnMap. Columns found: {found}.");
+                + $"{CsvColumnNames.EventTimestampList}, or map one of your columns to it (omnia import --map 'Customer No=user_id'). Columns found: {found}.");
         }
     }
 }
