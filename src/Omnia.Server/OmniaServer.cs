@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Omnia.Server.Admin;
 using Omnia.Server.Analytics;
+using Omnia.Server.Audiences;
 using Omnia.Server.Dashboard;
 using Omnia.Server.Hosting;
 using Omnia.Server.Ingestion;
@@ -32,6 +33,7 @@ public static class OmniaServer
         app.MapWorkspacesApi();
         app.MapSettingsApi();
         app.MapProfilesApi();
+        app.MapSegmentsApi();
         app.MapOverviewApi();
         app.MapDashboard();
         return app;

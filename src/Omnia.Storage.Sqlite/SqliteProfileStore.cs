@@ -36,6 +36,22 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
+        using (var dirty = Command(connection, transaction, """
+            INSERT INTO audience_dirty (profile_id, workspace_id, mark) VALUES ($id, $ws, $mark)
+            ON CONFLICT (profile_id) DO UPDATE SET mark = excluded.mark
+            """))
+        {
+            // Every changed or merged-away profile is queued for the audience processor, in the same transaction.
+            var (id, ws, mark) = (dirty.Parameters.Add("$id", SqliteType.Integer), dirty.Parameters.Add("$ws", SqliteType.Integer), dirty.Parameters.Add("$mark", SqliteType.Integer));
+            mark.Value = batch.Checkpoint;
+            foreach (var (profileId, workspaceId) in batch.Profiles.Select(p => (p.Id, p.WorkspaceId)).Concat(batch.Merges.Select(m => (m.From, m.WorkspaceId))))
+            {
+                id.Value = profileId;
+                ws.Value = workspaceId;
+                dirty.ExecuteNonQuery();
+            }
+        }
+
         using (var identifier = Command(connection, transaction, """
             INSERT INTO identifiers (workspace_id, type, value, profile_id) VALUES ($ws, $type, $value, $profile)
             ON CONFLICT (workspace_id, type, value) DO UPDATE SET profile_id = excluded.profile_id
@@ -238,6 +254,24 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         return ValueTask.FromResult(SqliteEventStore.ReadInOrder(log, seqs));
     }
 
+    public ValueTask<IReadOnlyList<LogEvent>> EventsAsync(long profileId, CancellationToken cancellationToken = default)
+    {
+        var seqs = new List<long>();
+        using (var connection = database.OpenDerived())
+        {
+            using var command = Command(connection, null, "SELECT seq FROM profile_events WHERE profile_id = $id ORDER BY timestamp, seq");
+            command.Parameters.AddWithValue("$id", Survivor(connection, profileId));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                seqs.Add(reader.GetInt64(0));
+            }
+        }
+
+        using var log = database.Open();
+        return ValueTask.FromResult(SqliteEventStore.ReadInOrder(log, seqs));
+    }
+
     public ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default)
     {
         using var connection = database.OpenDerived();
@@ -315,6 +349,8 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         using var command = Command(connection, null, """
             DELETE FROM profiles; DELETE FROM identifiers; DELETE FROM profile_events; DELETE FROM merges; DELETE FROM channel_days;
             DELETE FROM checkpoints;
+            DELETE FROM audience_dirty; DELETE FROM profile_audiences; DELETE FROM segment_members; DELETE FROM segment_transitions;
+            DELETE FROM audience_recompute;
             """);
         command.ExecuteNonQuery();
         return ValueTask.CompletedTask;

@@ -67,6 +67,17 @@ internal static class SqliteSchema
             PRIMARY KEY (user_id, workspace_id)) WITHOUT ROWID;
         CREATE INDEX user_workspaces_workspace ON user_workspaces (workspace_id);
         """,
+        """
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+            slug TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (workspace_id, slug));
+        """,
     ];
 
     /// <summary>
@@ -116,6 +127,40 @@ internal static class SqliteSchema
             channel TEXT NOT NULL,
             events INTEGER NOT NULL,
             PRIMARY KEY (workspace_id, day, channel)) WITHOUT ROWID;
+        """,
+        """
+        CREATE TABLE audience_dirty (
+            profile_id INTEGER PRIMARY KEY,
+            workspace_id INTEGER NOT NULL,
+            mark INTEGER NOT NULL);
+        CREATE TABLE profile_audiences (
+            profile_id INTEGER PRIMARY KEY,
+            workspace_id INTEGER NOT NULL,
+            next_change INTEGER);
+        CREATE INDEX profile_audiences_timer ON profile_audiences (next_change) WHERE next_change IS NOT NULL;
+        CREATE TABLE segment_members (
+            segment_id INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL,
+            workspace_id INTEGER NOT NULL,
+            since INTEGER NOT NULL,
+            PRIMARY KEY (segment_id, profile_id)) WITHOUT ROWID;
+        CREATE INDEX segment_members_profile ON segment_members (profile_id);
+        CREATE TABLE segment_transitions (
+            id INTEGER PRIMARY KEY,
+            workspace_id INTEGER NOT NULL,
+            segment_id INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL,
+            entered INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            reason INTEGER NOT NULL);
+        CREATE INDEX segment_transitions_workspace ON segment_transitions (workspace_id, id);
+        CREATE INDEX segment_transitions_segment ON segment_transitions (segment_id, id);
+        CREATE INDEX segment_transitions_profile ON segment_transitions (profile_id, id);
+        CREATE TABLE audience_recompute (
+            workspace_id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            cursor INTEGER NOT NULL,
+            done INTEGER NOT NULL);
         """,
     ];
 

@@ -9,6 +9,8 @@ public sealed class SqliteStore : IDisposable
         Events = new SqliteEventStore(Database);
         Profiles = new SqliteProfileStore(Database);
         Workspaces = new SqliteWorkspaceStore(Database, clock);
+        Segments = new SqliteSegmentStore(Database, clock);
+        Audiences = new SqliteAudienceStore(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -18,6 +20,10 @@ public sealed class SqliteStore : IDisposable
     public SqliteProfileStore Profiles { get; }
 
     public SqliteWorkspaceStore Workspaces { get; }
+
+    public SqliteSegmentStore Segments { get; }
+
+    public SqliteAudienceStore Audiences { get; }
 
     public void Dispose() => Events.Dispose();
 }

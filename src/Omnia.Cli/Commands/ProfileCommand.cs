@@ -41,7 +41,7 @@ internal static class ProfileCommand
             string value = parse.GetValue(identifier)!;
             long? profileId = await FindAsync(profiles, ws.Id, value, parse.GetValue(type), rules.For(ws.Id).Identity.DefaultPhoneRegion, ct);
             var context = new WorkspaceContext(ws, new Caller("cli", Role.Owner, null));
-            var view = profileId is null ? null : await ProfilesApi.ViewAsync(context, profileId.Value, profiles, ct);
+            var view = profileId is null ? null : await node.Services.GetRequiredService<ProfileViews>().ViewAsync(context, profileId.Value, ct);
             if (view is null)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]No profile has the identifier '{value}'.[/]");

@@ -29,6 +29,9 @@ public interface IProfileStore
     /// <summary>The profile's events, newest first (by event timestamp), before log position <paramref name="beforeSeq"/> when given.</summary>
     ValueTask<IReadOnlyList<LogEvent>> TimelineAsync(long profileId, int limit, long? beforeSeq = null, CancellationToken cancellationToken = default);
 
+    /// <summary>All of the profile's events, oldest first (by event timestamp, then log position).</summary>
+    ValueTask<IReadOnlyList<LogEvent>> EventsAsync(long profileId, CancellationToken cancellationToken = default);
+
     /// <summary>Profiles whose identifier starts with <paramref name="query"/> or whose trait (any, or <paramref name="trait"/>) contains it.</summary>
     ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default);
 

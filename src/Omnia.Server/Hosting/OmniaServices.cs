@@ -1,8 +1,10 @@
+using Omnia.Core.Audiences;
 using Omnia.Core.Events;
 using Omnia.Core.Profiles;
 using Omnia.Core.Users;
 using Omnia.Core.Workspaces;
 using Omnia.Server.Admin;
+using Omnia.Server.Audiences;
 using Omnia.Server.Dashboard;
 using Omnia.Server.Ingestion;
 using Omnia.Server.Processing;
@@ -29,6 +31,14 @@ public static class OmniaServices
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<WorkspaceRules>().For));
         services.AddSingleton<ProfileProcessingService>();
         services.AddHostedService(sp => sp.GetRequiredService<ProfileProcessingService>());
+        services.AddSingleton<AudienceModels>();
+        services.AddSingleton<SegmentCatalog>();
+        services.AddSingleton<Omnia.Server.Profiles.ProfileViews>();
+        services.AddSingleton(sp => new AudienceProcessor(
+            sp.GetRequiredService<IAudienceStore>(), sp.GetRequiredService<IProfileStore>(),
+            sp.GetRequiredService<AudienceModels>().AllAsync, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AudienceProcessingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AudienceProcessingService>());
         services.AddSingleton<Readiness>();
         services.AddSingleton<FirstRun>();
         services.AddSingleton<DemoLoader>();
@@ -51,6 +61,8 @@ public static class OmniaServices
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteStore>().Events);
         services.AddSingleton<IProfileStore>(sp => sp.GetRequiredService<SqliteStore>().Profiles);
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
+        services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SqliteStore>().Segments);
+        services.AddSingleton<IAudienceStore>(sp => sp.GetRequiredService<SqliteStore>().Audiences);
         services.AddSingleton<IUserStore>(sp => new SqliteUserStore(sp.GetRequiredService<SqliteStore>().Database, sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -14,6 +14,9 @@ public sealed class ProfileProcessingService(
     private readonly Lock _waitersLock = new();
     private readonly List<(long Seq, TaskCompletionSource Done)> _waiters = [];
 
+    /// <summary>Raised after a run saved changes to profiles (on the processing thread; handlers must be quick).</summary>
+    public event Action? Advanced;
+
     /// <summary>The last log position reflected in profiles.</summary>
     public long Checkpoint => processor.Checkpoint;
 
@@ -59,6 +62,7 @@ public sealed class ProfileProcessingService(
                 while (await processor.RunOnceAsync(cancellationToken: stoppingToken).ConfigureAwait(false) > 0)
                 {
                     ReleaseWaiters();
+                    Advanced?.Invoke();
                 }
 
                 ReleaseWaiters();

@@ -20,7 +20,7 @@ public static class ProfilesApi
     }
 
     private static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> LookupAsync(
-        WorkspaceContext w, string? type, string? value, IProfileStore profiles, WorkspaceRules rules, CancellationToken ct)
+        WorkspaceContext w, string? type, string? value, IProfileStore profiles, ProfileViews views, WorkspaceRules rules, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(type) || string.IsNullOrWhiteSpace(value))
         {
@@ -40,18 +40,18 @@ public static class ProfilesApi
             return Problems.NotFound($"No profile has {type} '{value}'.");
         }
 
-        var view = await ViewAsync(w, id.Value, profiles, ct);
+        var view = await views.ViewAsync(w, id.Value, ct);
         return view is null ? Problems.NotFound($"No profile has {type} '{value}'.") : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> GetAsync(WorkspaceContext w, string id, IProfileStore profiles, CancellationToken ct)
+    private static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> GetAsync(WorkspaceContext w, string id, ProfileViews views, CancellationToken ct)
     {
         if (!ProfileIds.TryParse(id, out long profileId))
         {
             return Problems.BadRequest($"'{id}' is not a profile id (they look like prf_123).");
         }
 
-        var view = await ViewAsync(w, profileId, profiles, ct);
+        var view = await views.ViewAsync(w, profileId, ct);
         return view is null ? Problems.NotFound($"There is no profile {id}.") : TypedResults.Ok(view);
     }
 
@@ -86,20 +86,6 @@ public static class ProfilesApi
         var channelRules = rules.For(w.Id).Channels;
         var entries = events.Select(e => TimelineEntry.From(e, channelRules)).ToList();
         return TypedResults.Ok(new TimelinePage(entries, entries.Count == take ? entries[^1].Seq : null));
-    }
-
-    /// <summary>The API view of a profile (with identifiers and merge history), or null when it does not exist.</summary>
-    public static async Task<ProfileView?> ViewAsync(WorkspaceContext w, long profileId, IProfileStore profiles, CancellationToken ct)
-    {
-        var state = await profiles.GetAsync(w.Id, profileId, ct);
-        if (state is null)
-        {
-            return null;
-        }
-
-        var identifiers = await profiles.IdentifiersAsync(state.Id, ct);
-        var merges = await profiles.MergesIntoAsync(state.Id, ct);
-        return ProfileView.From(state, identifiers, merges);
     }
 }
 

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Omnia.Core.Segments;
+
+namespace Omnia.Core.Audiences;
+
+/// <summary>
+/// Everything that decides a workspace's audiences, compiled for evaluating many profiles: its segments in
+/// dependency order (a segment comes after the segments it refers to). <see cref="Fingerprint"/> changes
+/// whenever any of it changes, which is how the processor knows a full recompute is due.
+/// Immutable and safe to share between threads.
+/// </summary>
+public sealed class AudienceModel
+{
+    private AudienceModel(int workspaceId, IReadOnlyList<ModelSegment> segments, string fingerprint)
+    {
+        WorkspaceId = workspaceId;
+        Segments = segments;
+        Fingerprint = fingerprint;
+        NeedsEvents = segments.Any(s => s.Compiled.Definition.EventNames().Count > 0);
+    }
+
+    public int WorkspaceId { get; }
+
+    /// <summary>The segments, each after the segments it refers to.</summary>
+    public IReadOnlyList<ModelSegment> Segments { get; }
+
+    /// <summary>Whether any segment looks at events (not only at traits, consent and computed basics).</summary>
+    public bool NeedsEvents { get; }
+
+    /// <summary>A hash of every definition and version in the model.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>A workspace with no audiences defined.</summary>
+    public static AudienceModel Empty(int workspaceId) => Build(workspaceId, []);
+
+    /// <summary>
+    /// Compiles a workspace's saved segments. A segment that refers to a missing segment, or that is part of a
+    /// reference cycle, is left out (saving checks for both, so this only guards against a store edited by hand).
+    /// </summary>
+    public static AudienceModel Build(int workspaceId, IReadOnlyList<StoredSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var ordered = SegmentGraph.Order(segments, out _);
+        var compiled = ordered.Select(s => new ModelSegment(s.Id, s.Slug, s.Version, SegmentEvaluator.Compile(s.Definition))).ToList();
+        var text = new StringBuilder();
+        foreach (var segment in ordered.OrderBy(s => s.Id))
+        {
+            text.Append(segment.Id).Append(':').Append(segment.Version).Append(':').Append(segment.Definition.ToJson()).Append('\n');
+        }
+
+        string fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+        return new AudienceModel(workspaceId, compiled, fingerprint);
+    }
+}
+
+/// <summary>A compiled segment of an <see cref="AudienceModel"/>.</summary>
+public sealed record ModelSegment(long Id, string Slug, int Version, CompiledSegment Compiled);

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Omnia.Core.Audiences;
+
+namespace Omnia.Server.Audiences;
+
+/// <summary>A saved segment as the API shows it: its definition, its current size and whether that size is final.</summary>
+/// <param name="Status"><c>ready</c>, or <c>recomputing</c> while membership is being rebuilt after a change.</param>
+public sealed record SegmentView(
+    long Id, string Slug, string Name, string? Description, int Version, long Size, string Status,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JsonElement Definition)
+{
+    public static SegmentView From(StoredSegment s, long size, bool recomputing)
+    {
+        using var document = JsonDocument.Parse(s.Definition.ToJson());
+        return new SegmentView(
+            s.Id, s.Slug, s.Definition.Name, s.Definition.Description, s.Version, size, recomputing ? "recomputing" : "ready",
+            s.CreatedAt, s.UpdatedAt, document.RootElement.Clone());
+    }
+}
+
+/// <summary>An entry or exit as the API shows it.</summary>
+public sealed record TransitionView(long Id, string Segment, string ProfileId, string Type, DateTimeOffset At, string Reason);
+
+/// <summary>A page of transitions; pass <see cref="Next"/> as <c>after</c> to read on (it is the last id, also when the page is short).</summary>
+public sealed record TransitionPage(IReadOnlyList<TransitionView> Transitions, long Next);
