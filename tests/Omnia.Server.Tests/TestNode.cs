@@ -95,6 +95,17 @@ public sealed class TestNode : IAsyncDisposable
     /// <summary>Waits until profiles reflect everything in the log.</summary>
     public Task CatchUpAsync() => App.Services.GetRequiredService<ProfileProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
+    /// <summary>Waits until profiles and segment membership reflect everything in the log.</summary>
+    public Task AudiencesCaughtUpAsync() => App.Services.GetRequiredService<Omnia.Server.Audiences.AudienceProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(120));
+
+    /// <summary>Sends a JSON text body to the admin API.</summary>
+    public async Task<HttpResponseMessage> AdminTextAsync(HttpMethod method, string path, string json)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return await Client.SendAsync(request);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
