@@ -3,8 +3,12 @@ namespace Omnia.Storage.Sqlite;
 /// <summary>The embedded SQLite store for one data directory: event log, profiles and workspaces.</summary>
 public sealed class SqliteStore : IDisposable
 {
+    private readonly DataDirectoryLock _lock;
+
     public SqliteStore(string dataDirectory, TimeProvider clock)
     {
+        Directory.CreateDirectory(dataDirectory);
+        _lock = DataDirectoryLock.Acquire(dataDirectory);
         Database = new SqliteDatabase(dataDirectory);
         Events = new SqliteEventStore(Database);
         Profiles = new SqliteProfileStore(Database);
@@ -25,5 +29,9 @@ public sealed class SqliteStore : IDisposable
 
     public SqliteAudienceStore Audiences { get; }
 
-    public void Dispose() => Events.Dispose();
+    public void Dispose()
+    {
+        Events.Dispose();
+        _lock.Dispose();
+    }
 }

@@ -1,3 +1,4 @@
+using Omnia.Core.Audiences;
 using Omnia.Core.Events;
 using Omnia.Core.Profiles;
 using Omnia.Core.Workspaces;
@@ -9,6 +10,20 @@ namespace Omnia.Storage.Tests;
 public sealed class SqliteStoreTests : StoreCompliance
 {
     protected override IStoreUnderTest CreateStore() => new SqliteUnderTest();
+
+    [Fact]
+    public void A_second_store_on_the_same_data_directory_is_refused_until_the_first_is_closed()
+    {
+        string directory = Directory.CreateTempSubdirectory("omnia-lock-").FullName;
+        var first = new SqliteStore(directory, TimeProvider.System);
+        var refused = Assert.Throws<IOException>(() => new SqliteStore(directory, TimeProvider.System));
+        Assert.Contains("in use by another Omnia process", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"pid {Environment.ProcessId}", refused.Message, StringComparison.Ordinal);
+
+        first.Dispose();
+        using var second = new SqliteStore(directory, TimeProvider.System);
+        Assert.NotNull(second.Events);
+    }
 
     private sealed class SqliteUnderTest : IStoreUnderTest
     {
@@ -22,6 +37,10 @@ public sealed class SqliteStoreTests : StoreCompliance
         public IProfileStore Profiles => _store.Profiles;
 
         public IWorkspaceStore Workspaces => _store.Workspaces;
+
+        public ISegmentStore Segments => _store.Segments;
+
+        public IAudienceStore Audiences => _store.Audiences;
 
         public void Reopen()
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Omnia.Core.Audiences;
 using Omnia.Core.Events;
 using Omnia.Core.Identity;
 using Omnia.Core.Profiles;
@@ -237,5 +238,105 @@ public abstract class StoreCompliance : IDisposable
 
         Assert.Equal("{\"v\":2}", await Store.Workspaces.GetSettingAsync(1, "channel-rules"));
         Assert.Null(await Store.Workspaces.GetSettingAsync(2, "channel-rules"));
+    }
+
+    private const string Buyers = """{"version":1,"name":"Buyers","condition":{"computed":{"name":"orderCount","op":"gte","value":1}}}""";
+
+    [Fact]
+    public async Task A_segment_is_created_then_replaced_with_a_new_version_only_when_its_definition_changes()
+    {
+        var ws = await Store.Workspaces.CreateWorkspaceAsync("shop", "Shop");
+        var created = await Store.Segments.PutSegmentAsync(ws.Id, "buyers", Buyers);
+        Assert.Equal(1, created.Version);
+        Assert.Equal("Buyers", created.Definition.Name);
+
+        var same = await Store.Segments.PutSegmentAsync(ws.Id, "buyers", Buyers);
+        Assert.Equal(1, same.Version);
+        var changed = await Store.Segments.PutSegmentAsync(ws.Id, "buyers", Buyers.Replace("\"value\":1", "\"value\":2", StringComparison.Ordinal));
+        Assert.Equal(2, changed.Version);
+        Assert.Equal(created.Id, changed.Id);
+
+        Assert.Single(await Store.Segments.ListSegmentsAsync(ws.Id));
+        Assert.Empty(await Store.Segments.ListSegmentsAsync(ws.Id + 1));
+        Assert.True(await Store.Segments.DeleteSegmentAsync(ws.Id, "buyers"));
+        Assert.False(await Store.Segments.DeleteSegmentAsync(ws.Id, "buyers"));
+        var again = await Store.Segments.PutSegmentAsync(ws.Id, "buyers", Buyers);
+        Assert.NotEqual(created.Id, again.Id);
+    }
+
+    [Fact]
+    public async Task Membership_changes_record_transitions_and_timers_come_due_in_order()
+    {
+        var batch = new AudienceBatch();
+        batch.Profiles.Add((1, 10, new ProfileAudience([5, 7], T0.AddHours(2))));
+        batch.Profiles.Add((1, 11, new ProfileAudience([5], T0.AddHours(1))));
+        batch.Profiles.Add((1, 12, new ProfileAudience([], null)));
+        batch.Transitions.Add(new SegmentTransition(0, 1, 5, 10, true, T0, TransitionReason.Event));
+        batch.Transitions.Add(new SegmentTransition(0, 1, 7, 10, true, T0, TransitionReason.Event));
+        batch.Transitions.Add(new SegmentTransition(0, 1, 5, 11, true, T0, TransitionReason.Event));
+        await Store.Audiences.SaveAsync(batch);
+
+        Assert.Equal(new long[] { 5, 7 }, (await Store.Audiences.GetAsync([10]))[10].Segments);
+        Assert.Equal(new long[] { 10, 11 }, await Store.Audiences.MembersAsync(5, 0, 10));
+        Assert.Equal(new long[] { 11 }, await Store.Audiences.MembersAsync(5, 10, 10));
+        Assert.Equal(2, (await Store.Audiences.SizesAsync(1))[5]);
+        Assert.Equal(T0.AddHours(1), await Store.Audiences.NextTimerAsync());
+        Assert.Empty(await Store.Audiences.PendingAsync(T0.AddMinutes(59), 10));
+        var due = await Store.Audiences.PendingAsync(T0.AddHours(3), 10);
+        Assert.Equal(new long[] { 11, 10 }, due.Select(w => w.ProfileId));
+        Assert.All(due, w => Assert.Null(w.DirtyMark));
+
+        var exit = new AudienceBatch();
+        exit.Profiles.Add((1, 10, new ProfileAudience([7], null)));
+        exit.Transitions.Add(new SegmentTransition(0, 1, 5, 10, false, T0.AddHours(2), TransitionReason.Time));
+        exit.Removed.Add(11);
+        exit.Transitions.Add(new SegmentTransition(0, 1, 5, 11, false, T0.AddHours(2), TransitionReason.Merge));
+        await Store.Audiences.SaveAsync(exit);
+
+        Assert.Empty(await Store.Audiences.MembersAsync(5, 0, 10));
+        Assert.Empty(await Store.Audiences.PendingAsync(T0.AddDays(30), 10));
+        var transitions = await Store.Audiences.TransitionsAsync(1, 0, 100);
+        Assert.Equal(5, transitions.Count);
+        Assert.True(transitions.Zip(transitions.Skip(1)).All(p => p.First.Id < p.Second.Id));
+        Assert.Equal(TransitionReason.Time, transitions[3].Reason);
+        Assert.False(transitions[3].Entered);
+        Assert.Equal(new[] { true, false }, (await Store.Audiences.TransitionsAsync(1, 0, 100, segmentId: 5, profileId: 10)).Select(t => t.Entered));
+        Assert.Empty(await Store.Audiences.TransitionsAsync(2, 0, 100));
+    }
+
+    [Fact]
+    public async Task A_profile_changed_again_while_its_audiences_were_decided_stays_queued()
+    {
+        await AppendAsync(Event("m1"));
+        var first = new ProjectionBatch { Checkpoint = 1, NextProfileId = 2 };
+        first.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 1 });
+        await Store.Profiles.SaveAsync(first);
+        var pending = Assert.Single(await Store.Audiences.PendingAsync(T0, 10));
+        Assert.Equal((1L, 1L), (pending.ProfileId, pending.DirtyMark!.Value));
+
+        // The profile processor marks it again before the audience processor saves what it decided.
+        var second = new ProjectionBatch { Checkpoint = 2, NextProfileId = 2 };
+        second.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 2 });
+        await Store.Profiles.SaveAsync(second);
+        var decided = new AudienceBatch();
+        decided.Profiles.Add((1, 1, new ProfileAudience([], null)));
+        decided.Consumed.Add((1, 1));
+        await Store.Audiences.SaveAsync(decided);
+
+        Assert.Equal(2L, Assert.Single(await Store.Audiences.PendingAsync(T0, 10)).DirtyMark);
+        var again = new AudienceBatch();
+        again.Consumed.Add((1, 2));
+        await Store.Audiences.SaveAsync(again);
+        Assert.Empty(await Store.Audiences.PendingAsync(T0, 10));
+    }
+
+    [Fact]
+    public async Task Recompute_progress_is_kept_per_workspace_and_survives_a_restart()
+    {
+        Assert.Null(await Store.Audiences.RecomputeProgressAsync(1));
+        await Store.Audiences.SaveAsync(new AudienceBatch { Recompute = new RecomputeProgress(1, "abc", 500, Done: false) });
+        Store.Reopen();
+        Assert.Equal(new RecomputeProgress(1, "abc", 500, false), await Store.Audiences.RecomputeProgressAsync(1));
+        Assert.Null(await Store.Audiences.RecomputeProgressAsync(2));
     }
 }

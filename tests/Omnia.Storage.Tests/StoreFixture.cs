@@ -1,3 +1,4 @@
+using Omnia.Core.Audiences;
 using Omnia.Core.Events;
 using Omnia.Core.Profiles;
 using Omnia.Core.Workspaces;
@@ -12,6 +13,10 @@ public interface IStoreUnderTest : IDisposable
     IProfileStore Profiles { get; }
 
     IWorkspaceStore Workspaces { get; }
+
+    ISegmentStore Segments { get; }
+
+    IAudienceStore Audiences { get; }
 
     /// <summary>Closes every connection and opens the same store again.</summary>
     void Reopen();

@@ -1,0 +1,49 @@
+namespace Omnia.Storage.Sqlite;
+
+/// <summary>
+/// Holds <c>omnia.lock</c> in a data directory for as long as the store is open, so two Omnia processes never
+/// run their processors over the same files (they would both record the same segment entries).
+/// </summary>
+internal sealed class DataDirectoryLock : IDisposable
+{
+    public const string FileName = "omnia.lock";
+    private readonly FileStream _file;
+
+    private DataDirectoryLock(FileStream file) => _file = file;
+
+    /// <exception cref="IOException">Another process (or another open store) holds the directory.</exception>
+    public static DataDirectoryLock Acquire(string dataDirectory)
+    {
+        string path = Path.Combine(dataDirectory, FileName);
+        try
+        {
+            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            // The locked file cannot be read by others, so the owner's pid goes beside it, for the message below.
+            File.WriteAllText(path + ".pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return new DataDirectoryLock(file);
+        }
+        catch (IOException ex)
+        {
+            string owner = TryRead(path + ".pid");
+            throw new IOException(
+                $"The data directory {dataDirectory} is in use by another Omnia process{(owner.Length > 0 ? $" (pid {owner})" : "")}. " +
+                "Stop it first, or send requests to the running server (for imports: omnia import --url).", ex);
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    private static string TryRead(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Trim();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}
