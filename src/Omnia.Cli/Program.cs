@@ -7,5 +7,6 @@ var root = new RootCommand("Omnia: the open-source omnichannel marketing platfor
     DemoCommand.Create(),
     ImportCommand.Create(),
     ProfileCommand.Create(),
+    SegmentsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -69,15 +69,17 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
             }
         }
 
-        using (var link = Command(connection, transaction, "INSERT OR IGNORE INTO profile_events (profile_id, timestamp, seq) VALUES ($profile, $ts, $seq)"))
+        using (var link = Command(connection, transaction, "INSERT OR IGNORE INTO profile_events (profile_id, timestamp, seq, name) VALUES ($profile, $ts, $seq, $name)"))
         {
             var (profile, ts, seq) = (link.Parameters.Add("$profile", SqliteType.Integer), link.Parameters.Add("$ts", SqliteType.Integer), link.Parameters.Add("$seq", SqliteType.Integer));
+            var name = link.Parameters.Add("$name", SqliteType.Text);
             link.Prepare();
             foreach (var item in batch.Links)
             {
                 profile.Value = item.ProfileId;
                 ts.Value = UnixTime.ToMs(item.Timestamp);
                 seq.Value = item.Seq;
+                name.Value = (object?)item.Name ?? DBNull.Value;
                 link.ExecuteNonQuery();
             }
         }
@@ -85,7 +87,7 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         foreach (var merge in batch.Merges)
         {
             using var command = Command(connection, transaction, """
-                INSERT OR IGNORE INTO profile_events (profile_id, timestamp, seq) SELECT $into, timestamp, seq FROM profile_events WHERE profile_id = $from;
+                INSERT OR IGNORE INTO profile_events (profile_id, timestamp, seq, name) SELECT $into, timestamp, seq, name FROM profile_events WHERE profile_id = $from;
                 DELETE FROM profile_events WHERE profile_id = $from;
                 UPDATE identifiers SET profile_id = $into WHERE profile_id = $from;
                 DELETE FROM profiles WHERE id = $from;
@@ -254,22 +256,45 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         return ValueTask.FromResult(SqliteEventStore.ReadInOrder(log, seqs));
     }
 
-    public ValueTask<IReadOnlyList<LogEvent>> EventsAsync(long profileId, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyDictionary<long, IReadOnlyList<LogEvent>>> EventsAsync(
+        IReadOnlyCollection<long> profileIds, IReadOnlyCollection<string>? names = null, CancellationToken cancellationToken = default)
     {
-        var seqs = new List<long>();
+        var links = new List<(long Profile, long Seq)>();
         using (var connection = database.OpenDerived())
         {
-            using var command = Command(connection, null, "SELECT seq FROM profile_events WHERE profile_id = $id ORDER BY timestamp, seq");
-            command.Parameters.AddWithValue("$id", Survivor(connection, profileId));
+            // Links without a name were written before names were kept: they are always read.
+            string filter = names is null ? "" : "AND (name IS NULL OR name IN (SELECT value FROM json_each($names)))";
+            using var command = Command(connection, null, $"""
+                SELECT profile_id, seq FROM profile_events WHERE profile_id IN (SELECT value FROM json_each($ids)) {filter}
+                ORDER BY profile_id, timestamp, seq
+                """);
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(profileIds));
+            if (names is not null)
+            {
+                command.Parameters.AddWithValue("$names", JsonSerializer.Serialize(names));
+            }
+
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                seqs.Add(reader.GetInt64(0));
+                links.Add((reader.GetInt64(0), reader.GetInt64(1)));
             }
         }
 
+        var result = new Dictionary<long, IReadOnlyList<LogEvent>>();
+        if (links.Count == 0)
+        {
+            return ValueTask.FromResult<IReadOnlyDictionary<long, IReadOnlyList<LogEvent>>>(result);
+        }
+
         using var log = database.Open();
-        return ValueTask.FromResult(SqliteEventStore.ReadInOrder(log, seqs));
+        var bySeq = SqliteEventStore.ReadInOrder(log, links.Select(l => l.Seq).ToList()).ToDictionary(e => e.Seq);
+        foreach (var group in links.GroupBy(l => l.Profile))
+        {
+            result[group.Key] = group.Where(l => bySeq.ContainsKey(l.Seq)).Select(l => bySeq[l.Seq]).ToList();
+        }
+
+        return ValueTask.FromResult<IReadOnlyDictionary<long, IReadOnlyList<LogEvent>>>(result);
     }
 
     public ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default)

@@ -162,6 +162,9 @@ internal static class SqliteSchema
             cursor INTEGER NOT NULL,
             done INTEGER NOT NULL);
         """,
+        """
+        ALTER TABLE profile_events ADD COLUMN name TEXT;
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection, string[] versions)

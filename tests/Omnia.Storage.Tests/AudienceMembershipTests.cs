@@ -91,7 +91,7 @@ public sealed class AudienceMembershipTests : IDisposable
     {
         var expected = new SortedSet<string>(StringComparer.Ordinal);
         var ids = await store.Audiences.ProfileIdsAsync(model.WorkspaceId, 0, int.MaxValue);
-        var facts = await ProfileFactsReader.LoadAsync(store.Profiles, ids, withEvents: true);
+        var facts = await ProfileFactsReader.LoadAsync(store.Profiles, ids, eventNames: null);
         foreach (var (id, profile) in facts)
         {
             foreach (long segment in AudienceEvaluator.Evaluate(model, profile, now).Segments)

@@ -17,7 +17,7 @@ public sealed class AudienceModel
         WorkspaceId = workspaceId;
         Segments = segments;
         Fingerprint = fingerprint;
-        NeedsEvents = segments.Any(s => s.Compiled.Definition.EventNames().Count > 0);
+        EventNames = segments.SelectMany(s => s.Compiled.Definition.EventNames()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     public int WorkspaceId { get; }
@@ -25,8 +25,8 @@ public sealed class AudienceModel
     /// <summary>The segments, each after the segments it refers to.</summary>
     public IReadOnlyList<ModelSegment> Segments { get; }
 
-    /// <summary>Whether any segment looks at events (not only at traits, consent and computed basics).</summary>
-    public bool NeedsEvents { get; }
+    /// <summary>The names of the events any segment looks at; the only events loaded to evaluate a profile (none: traits suffice).</summary>
+    public IReadOnlyList<string> EventNames { get; }
 
     /// <summary>A hash of every definition and version in the model.</summary>
     public string Fingerprint { get; }

@@ -96,7 +96,7 @@ public sealed class AudienceProcessor(
         AudienceModel model, Dictionary<long, (TransitionReason Reason, DateTimeOffset At)> work, DateTimeOffset now, AudienceBatch batch, CancellationToken cancellationToken)
     {
         var ids = work.Keys.ToList();
-        var facts = await ProfileFactsReader.LoadAsync(profiles, ids, model.NeedsEvents, cancellationToken).ConfigureAwait(false);
+        var facts = await ProfileFactsReader.LoadAsync(profiles, ids, model.EventNames, cancellationToken).ConfigureAwait(false);
         var stored = await store.GetAsync(ids, cancellationToken).ConfigureAwait(false);
         foreach (long id in ids)
         {

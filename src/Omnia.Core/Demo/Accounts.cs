@@ -19,7 +19,7 @@ internal static class Accounts
         s.KnownAt ??= at;
         var createdAt = customer.CreatedAt ?? at;
         var isSignUp = firstTime && customer.CreatedAt is null;
-        s.Emit(DemoEvent.Identify(at, ids, context, firstTime ? FullTraits(customer, s.LoyaltyTier, createdAt) : LoginTraits(customer)));
+        s.Emit(DemoEvent.Identify(at, ids, context, firstTime ? FullTraits(customer, s.LoyaltyTier, createdAt, s.EmailSubscribed) : LoginTraits(customer)));
         at = at.AddMilliseconds(350);
         var method = device.Device.IsApp && s.Rng.Chance(0.3) ? "apple" : "email";
         s.Emit(DemoEvent.Track(at, ids, isSignUp ? "Signed Up" : "Signed In", context, w =>
@@ -50,7 +50,7 @@ internal static class Accounts
         w.WriteBoolean("subscribed", subscribed);
     };
 
-    public static Action<Utf8JsonWriter> FullTraits(Customer c, string tier, DateTimeOffset createdAt) => w =>
+    public static Action<Utf8JsonWriter> FullTraits(Customer c, string tier, DateTimeOffset createdAt, bool emailOptIn) => w =>
     {
         w.WriteString("email", c.Email);
         if (c.Phone is not null)
@@ -65,6 +65,7 @@ internal static class Accounts
         w.WriteString("birthday", c.Birthday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         w.WriteString("loyalty_tier", tier);
         w.WriteString("created_at", EventJsonWriter.FormatTimestamp(createdAt));
+        w.WriteBoolean("email_opt_in", emailOptIn);
     };
 
     private static Action<Utf8JsonWriter> LoginTraits(Customer c) => w =>

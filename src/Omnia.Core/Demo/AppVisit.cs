@@ -136,6 +136,7 @@ internal sealed class AppVisit
         Step(40, 200);
         var affiliation = _device.Device.Kind == DeviceKind.IosApp ? "iOS App" : "Android App";
         _s.Emit(DemoEvent.Track(_at, Ids, "Order Completed", _context, Ecommerce.OrderProperties(order, affiliation)));
+        Reviews.MaybeReview(_s, order, _at, Ids, _context);
         _s.AbandonedCart = null;
         Screen("Order Confirmation");
         if (_s.RecordOrder())

@@ -86,7 +86,7 @@ internal sealed class ShowcasePerson
         appVisit.Screen("Home");
         appVisit.Screen("Sign In");
         appVisit.SwitchTo(new Ids(Showcase.UserId, Showcase.AppAnonymousId));
-        appVisit.Identify(Accounts.FullTraits(Customer, "member", _window.End.AddDays(-420)));
+        appVisit.Identify(Accounts.FullTraits(Customer, "member", _window.End.AddDays(-420), emailOptIn: true));
         appVisit.Track("Signed In", w => w.WriteString("method", "email"));
         appVisit.Screen("Product Detail", w => w.WriteString("product_id", rainShell.ProductId));
         appVisit.ProductViewed(rainShell, rainShell.Price);

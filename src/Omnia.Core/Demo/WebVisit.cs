@@ -147,6 +147,7 @@ internal sealed class WebVisit
 
         Step(60, 300);
         _s.Emit(DemoEvent.Track(_at, Ids, "Order Completed", _page, Ecommerce.OrderProperties(order, "Online Store")));
+        Reviews.MaybeReview(_s, order, _at, Ids, _page);
         _s.AbandonedCart = null;
         Navigate(WebPage.Confirmation);
         if (_s.RecordOrder())

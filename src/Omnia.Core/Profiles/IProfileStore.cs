@@ -29,8 +29,13 @@ public interface IProfileStore
     /// <summary>The profile's events, newest first (by event timestamp), before log position <paramref name="beforeSeq"/> when given.</summary>
     ValueTask<IReadOnlyList<LogEvent>> TimelineAsync(long profileId, int limit, long? beforeSeq = null, CancellationToken cancellationToken = default);
 
-    /// <summary>All of the profile's events, oldest first (by event timestamp, then log position).</summary>
-    ValueTask<IReadOnlyList<LogEvent>> EventsAsync(long profileId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The events of each of these profiles, oldest first (by event timestamp, then log position); with
+    /// <paramref name="names"/>, only events with one of those names (track event, page or screen name).
+    /// A profile with no such events is absent.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<long, IReadOnlyList<LogEvent>>> EventsAsync(
+        IReadOnlyCollection<long> profileIds, IReadOnlyCollection<string>? names = null, CancellationToken cancellationToken = default);
 
     /// <summary>Profiles whose identifier starts with <paramref name="query"/> or whose trait (any, or <paramref name="trait"/>) contains it.</summary>
     ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default);

@@ -140,7 +140,7 @@ public sealed class ProfileProcessor(IEventStore log, IProfileStore store, Func<
 
                 ProfileProjector.Apply(State(profileId, e.WorkspaceId), e, root, touchpoint);
                 dirty.Add(profileId);
-                batch.Links.Add(new EventLink(profileId, e.Seq, e.Timestamp));
+                batch.Links.Add(new EventLink(profileId, e.Seq, e.Timestamp, e.Name));
             }
 
             foreach (var id in dirty)

@@ -38,8 +38,11 @@ public sealed class ProjectionBatch
     public long NextProfileId { get; set; }
 }
 
-/// <summary>Event <see cref="Seq"/> (at <see cref="Timestamp"/>) belongs to profile <see cref="ProfileId"/>.</summary>
-public readonly record struct EventLink(long ProfileId, long Seq, DateTimeOffset Timestamp);
+/// <summary>
+/// Event <see cref="Seq"/> (at <see cref="Timestamp"/>, named <see cref="Name"/>: the track event, page or screen
+/// name) belongs to profile <see cref="ProfileId"/>. The name lets readers fetch only the events they look at.
+/// </summary>
+public readonly record struct EventLink(long ProfileId, long Seq, DateTimeOffset Timestamp, string? Name = null);
 
 /// <summary>An identifier of a profile in a workspace.</summary>
 public readonly record struct ProfileIdentifier(int WorkspaceId, Identifier Identifier, long ProfileId);

@@ -128,7 +128,7 @@ public sealed class SegmentCatalog(ISegmentStore segments, IAudienceStore audien
         int evaluated = 0;
         foreach (var chunk in ids.Chunk(500))
         {
-            var facts = await ProfileFactsReader.LoadAsync(profiles, chunk, parsed.EventNames().Count > 0, ct);
+            var facts = await ProfileFactsReader.LoadAsync(profiles, chunk, parsed.EventNames(), ct);
             var memberships = parsed.ReferencedSegments().Count > 0 ? await audiences.GetAsync(chunk, ct) : null;
             foreach (long id in chunk)
             {

@@ -1,14 +1,16 @@
 using Omnia.Core.Demo;
 using Omnia.Core.Events;
 using Omnia.Core.Workspaces;
+using Omnia.Server.Audiences;
 using Omnia.Server.Ingestion;
 using Omnia.Server.Processing;
 
 namespace Omnia.Server.Hosting;
 
-/// <summary>Loads the synthetic demo dataset into an empty store through the normal ingestion pipeline.</summary>
+/// <summary>Loads the synthetic demo dataset into an empty store through the normal ingestion pipeline, with its segments.</summary>
 public sealed class DemoLoader(
-    IWorkspaceStore workspaces, IEventStore log, EventWriter writer, ProfileProcessingService processing, TimeProvider clock, ILogger<DemoLoader> logger)
+    IWorkspaceStore workspaces, IEventStore log, EventWriter writer, ProfileProcessingService processing, SegmentCatalog segments,
+    AudienceProcessingService audiences, TimeProvider clock, ILogger<DemoLoader> logger)
 {
     /// <summary>Loads the demo into workspace <c>default</c> unless the log already has events; returns the number of events stored.</summary>
     public async Task<long> LoadIfEmptyAsync(int customers, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
@@ -36,6 +38,15 @@ public sealed class DemoLoader(
 
         stored += await FlushAsync();
         await processing.CatchUpAsync(cancellationToken);
+        foreach (var (slug, json) in DemoSegments.All)
+        {
+            var saved = await segments.SaveAsync(workspace.Id, slug, json, createOnly: false, cancellationToken);
+            if (saved.Segment is null)
+            {
+                throw new InvalidOperationException($"Demo segment '{slug}' is invalid: {string.Join("; ", saved.Errors)}");
+            }
+        }
+        await audiences.CatchUpAsync(cancellationToken);
         logger.LogInformation("Loaded {Events} demo events for {Customers} customers", stored, customers);
         return stored;
 
