@@ -16,12 +16,16 @@ public sealed class CompiledSegment
 
     public SegmentDefinition Definition { get; }
 
-    /// <summary>Compiles a definition.</summary>
-    /// <exception cref="ArgumentException">The definition does not pass <see cref="SegmentDefinition.Validate"/>.</exception>
+    /// <summary>
+    /// Compiles a definition. Computed conditions on names that are not built in are taken as the workspace's own
+    /// traits, looked up in <see cref="ProfileFacts.Audience"/> when evaluated; check them against the workspace's
+    /// definitions beforehand with <see cref="SegmentDefinition.Validate(IEnumerable{ComputedTraitDefinition})"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The definition does not pass <see cref="SegmentDefinition.Validate()"/>, apart from data-defined computed trait names.</exception>
     public static CompiledSegment Compile(SegmentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var errors = definition.Validate();
+        var errors = SegmentJsonReader.Read(definition.ToJson(), ComputedTraitCatalog.AnyName).Errors;
         if (errors.Count > 0)
             throw new ArgumentException("Invalid segment definition: " + string.Join("; ", errors), nameof(definition));
         return new CompiledSegment(definition, SegmentCompiler.Compile(definition.Condition));
@@ -31,13 +35,8 @@ public sealed class CompiledSegment
     public SegmentResult Evaluate(ProfileFacts facts, DateTimeOffset now, Func<string, bool>? isMemberOf = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var events = facts.Events;
-        for (var i = 1; i < events.Count; i++)
-        {
-            if (events[i].Timestamp < events[i - 1].Timestamp)
-                throw new ArgumentException($"Events must be in timestamp order; event {i} is earlier than event {i - 1}.", nameof(facts));
-        }
-        var outcome = _root.Evaluate(new EvaluationScope(facts.Profile, events, isMemberOf), now);
+        facts.CheckEventOrder(nameof(facts));
+        var outcome = _root.Evaluate(new EvaluationScope(facts, isMemberOf), now);
         return new SegmentResult(outcome.Value, outcome.NextChange);
     }
 }

@@ -1,42 +1,33 @@
 namespace Omnia.Core.Segments;
 
-/// <summary>A comparison on one of <see cref="ComputedTraits"/>; date traits may be relative to now.</summary>
+/// <summary>
+/// A comparison on a computed trait: a built-in one (<see cref="ComputedTraits"/>), or one the workspace defines,
+/// looked up by name in <see cref="EvaluationScope.Audience"/> when evaluated.
+/// </summary>
 internal sealed class ComputedNode : ConditionNode
 {
     private readonly string _name;
-    private readonly ComputedKind _kind;
-    private readonly ComparisonOp _op;
-    private readonly ValueTest? _test;
-    private readonly TimeSpan _span;
+    private readonly BuiltInTrait? _builtIn;
+    private readonly ComputedTest _test;
 
     public ComputedNode(ComputedCondition condition)
     {
-        if (!ComputedTraits.TryGetKind(condition.Name, out _kind))
-            throw new ArgumentException($"'{condition.Name}' is not a computed trait.", nameof(condition));
         _name = condition.Name;
-        _op = condition.Op;
-        if (condition.Value is DurationLiteral duration)
-            _span = duration.Value.ToTimeSpan();
-        else
-            _test = new ValueTest(condition.Op, condition.Value);
+        _builtIn = ComputedTraits.Find(condition.Name);
+        _test = new ComputedTest(condition.Op, condition.Value);
+        if (_builtIn is null && _test.Value is null)
+            throw new ArgumentException($"'{condition.Op}' does not apply to a data-defined computed trait.", nameof(condition));
     }
 
-    public override int Cost => 0;
+    /// <summary>Built-in traits read the profile; data-defined ones scan events.</summary>
+    public override int Cost => _builtIn is null ? 1 : 0;
 
     public override Outcome Evaluate(in EvaluationScope scope, DateTimeOffset at)
     {
-        var profile = scope.Profile;
-        switch (_kind)
-        {
-            case ComputedKind.Number:
-                return Outcome.Forever(_test!.MatchesNumber(ComputedTraits.Number(_name, profile)));
-            case ComputedKind.Text:
-                return Outcome.Forever(_test!.MatchesText(ComputedTraits.Text(_name, profile)));
-            default:
-                var date = ComputedTraits.Date(_name, profile);
-                if (_test is not null)
-                    return Outcome.Forever(_test.MatchesDate(date));
-                return date is { } d ? RelativeDate.Evaluate(_op, _span, d, at) : Outcome.Forever(false);
-        }
+        if (_builtIn is not null)
+            return _builtIn.Test(scope, at, _test);
+        var defined = scope.Audience.Find(_name)
+            ?? throw new InvalidOperationException($"The definition uses computed trait '{_name}'; put its definition in ProfileFacts.Audience to evaluate it.");
+        return defined.Test(scope.Events, at, _test.Value!);
     }
 }

@@ -3,7 +3,7 @@ namespace Omnia.Core.Segments;
 /// <summary>
 /// One node of a segment's boolean tree. In JSON a condition is an object with exactly one key naming its kind:
 /// <c>and</c>, <c>or</c>, <c>not</c>, <c>trait</c>, <c>event</c>, <c>sequence</c>, <c>segment</c>, <c>consent</c>,
-/// <c>computed</c> or <c>bucket</c>. Definitions compare by value.
+/// <c>computed</c>, <c>bucket</c>, <c>persona</c> or <c>lifecycleStage</c>. Definitions compare by value.
 /// </summary>
 public abstract record Condition
 {

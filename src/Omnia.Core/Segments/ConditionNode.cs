@@ -40,12 +40,16 @@ internal readonly record struct Outcome(bool Value, DateTimeOffset? NextChange)
     public static Outcome Forever(bool value) => new(value, null);
 }
 
-/// <summary>The profile being evaluated.</summary>
-internal readonly struct EvaluationScope(ProfileState profile, IReadOnlyList<ProfileEvent> events, Func<string, bool>? isMemberOf)
+/// <summary>The profile being evaluated, with the workspace settings and lookups it is evaluated with.</summary>
+internal readonly struct EvaluationScope(ProfileFacts facts, Func<string, bool>? isMemberOf)
 {
-    public ProfileState Profile { get; } = profile;
+    public ProfileFacts Facts { get; } = facts;
 
-    public IReadOnlyList<ProfileEvent> Events { get; } = events;
+    public ProfileState Profile { get; } = facts.Profile;
+
+    public IReadOnlyList<ProfileEvent> Events { get; } = facts.Events;
+
+    public AudienceContext Audience { get; } = facts.Audience ?? AudienceContext.Default;
 
     public Func<string, bool>? IsMemberOf { get; } = isMemberOf;
 }

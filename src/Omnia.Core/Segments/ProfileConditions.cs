@@ -19,3 +19,27 @@ public sealed record ConsentCondition(string Channel, bool Subscribed) : Conditi
 /// is a fixed 10% of profiles, for splits and holdouts. Both ends are inclusive.
 /// </summary>
 public sealed record BucketCondition(int From, int To) : Condition;
+
+/// <summary>
+/// The profile's persona is one of <see cref="Personas"/> (keys such as <c>"p1"</c>):
+/// <c>{"persona":"p1"}</c> or <c>{"persona":{"in":["p1","p3"]}}</c>. Read from <see cref="ProfileFacts.Persona"/>;
+/// a profile without a persona matches none.
+/// </summary>
+public sealed record PersonaCondition(IReadOnlyList<string> Personas) : Condition
+{
+    public bool Equals(PersonaCondition? other) => other is not null && Personas.SequenceEqual(other.Personas);
+
+    public override int GetHashCode() => ValueLists.Hash(Personas);
+}
+
+/// <summary>
+/// The profile's lifecycle stage is one of <see cref="Stages"/>: <c>{"lifecycleStage":"loyalty"}</c> or
+/// <c>{"lifecycleStage":{"in":["loyalty","advocacy"]}}</c>. Read from <see cref="ProfileFacts.LifecycleStage"/>;
+/// a profile without a stage matches none.
+/// </summary>
+public sealed record LifecycleStageCondition(IReadOnlyList<Lifecycle.LifecycleStage> Stages) : Condition
+{
+    public bool Equals(LifecycleStageCondition? other) => other is not null && Stages.SequenceEqual(other.Stages);
+
+    public override int GetHashCode() => ValueLists.Hash(Stages);
+}

@@ -36,3 +36,29 @@ internal sealed class InSegmentNode(string slug) : ConditionNode
         return Outcome.Forever(isMemberOf(slug));
     }
 }
+
+/// <summary>
+/// The persona given in the facts is one of the condition's. Constant here: when a profile's persona changes,
+/// the caller re-evaluates the segments that use it.
+/// </summary>
+internal sealed class PersonaNode(PersonaCondition condition) : ConditionNode
+{
+    private readonly HashSet<string> _personas = new(condition.Personas, StringComparer.Ordinal);
+
+    public override int Cost => 0;
+
+    public override Outcome Evaluate(in EvaluationScope scope, DateTimeOffset at) =>
+        Outcome.Forever(scope.Facts.Persona is { } persona && _personas.Contains(persona));
+}
+
+/// <summary>
+/// The lifecycle stage given in the facts is one of the condition's. Constant here: the caller re-evaluates when
+/// the stage changes, including at <see cref="Lifecycle.LifecycleResult.ChangesAt"/>.
+/// </summary>
+internal sealed class LifecycleStageNode(LifecycleStageCondition condition) : ConditionNode
+{
+    public override int Cost => 0;
+
+    public override Outcome Evaluate(in EvaluationScope scope, DateTimeOffset at) =>
+        Outcome.Forever(scope.Facts.LifecycleStage is { } stage && condition.Stages.Contains(stage));
+}

@@ -15,6 +15,8 @@ internal static class SegmentCompiler
         ConsentCondition consent => new ConsentNode(consent),
         ComputedCondition computed => new ComputedNode(computed),
         BucketCondition bucket => new BucketNode(bucket),
+        PersonaCondition persona => new PersonaNode(persona),
+        LifecycleStageCondition stage => new LifecycleStageNode(stage),
         _ => throw new ArgumentException($"Unknown condition type {condition.GetType().Name}.", nameof(condition)),
     };
 

@@ -5,7 +5,7 @@ namespace Omnia.Core.Segments;
 /// <summary>
 /// A segment as data: a name, a description and a boolean tree of conditions, stored as versioned JSON
 /// (<c>{"version":1,"name":"…","description":"…","condition":{…}}</c>). Read and check one with
-/// <see cref="Parse"/>, write it with <see cref="ToJson"/>, evaluate it with <see cref="SegmentEvaluator"/>.
+/// <see cref="Parse(string)"/>, write it with <see cref="ToJson"/>, evaluate it with <see cref="SegmentEvaluator"/>.
 /// Compares by value.
 /// </summary>
 [JsonConverter(typeof(SegmentDefinitionJsonConverter))]
@@ -24,15 +24,34 @@ public sealed record SegmentDefinition(string Name, string? Description, Conditi
     /// Reads and checks a definition. Never throws for bad input: the result holds either the definition or
     /// every problem found, each with its JSON path and a message a person can act on.
     /// </summary>
-    public static SegmentParseResult Parse(string json) => SegmentJsonReader.Read(json);
+    /// <remarks>Computed conditions may use the built-in traits only; see the overload for a workspace's own.</remarks>
+    public static SegmentParseResult Parse(string json) => SegmentJsonReader.Read(json, ComputedTraitCatalog.BuiltIns);
 
-    /// <summary>The definition as JSON (camelCase), in the canonical form <see cref="Parse"/> reads back to an equal definition.</summary>
+    /// <summary>
+    /// Reads and checks a definition whose computed conditions may also use the workspace's
+    /// <paramref name="computedTraits"/>: an unknown name is reported with the list of known ones, and operators
+    /// and values are checked against each trait's kind.
+    /// </summary>
+    public static SegmentParseResult Parse(string json, IEnumerable<ComputedTraitDefinition> computedTraits) =>
+        SegmentJsonReader.Read(json, ComputedTraitCatalog.With(computedTraits));
+
+    /// <summary>The definition as JSON (camelCase), in the canonical form <see cref="Parse(string)"/> reads back to an equal definition.</summary>
     public string ToJson(bool indented = false) => SegmentJsonWriter.Write(this, indented);
 
     /// <summary>
-    /// Checks a definition built in code the same way <see cref="Parse"/> checks JSON; empty when valid.
+    /// Checks a definition built in code the same way <see cref="Parse(string)"/> checks JSON; empty when valid.
     /// </summary>
     public IReadOnlyList<SegmentError> Validate() => Parse(ToJson()).Errors;
+
+    /// <summary>Checks a definition built in code against the built-in and the workspace's computed traits.</summary>
+    public IReadOnlyList<SegmentError> Validate(IEnumerable<ComputedTraitDefinition> computedTraits) => Parse(ToJson(), computedTraits).Errors;
+
+    /// <summary>
+    /// The data-defined computed traits this definition compares, each once (names that are not built in): the
+    /// workspace must keep their definitions while the segment uses them.
+    /// </summary>
+    public IReadOnlyList<string> ReferencedComputedTraits() => ConditionWalker.Collect(Condition, static c =>
+        c is ComputedCondition computed && ComputedTraits.Find(computed.Name) is null ? [computed.Name] : []);
 
     /// <summary>The slugs of the segments this one refers to, each once, for dependency order and cycle checks.</summary>
     public IReadOnlyList<string> ReferencedSegments() => ConditionWalker.Collect(Condition, static c =>
@@ -40,7 +59,8 @@ public sealed record SegmentDefinition(string Name, string? Description, Conditi
 
     /// <summary>
     /// The event names this definition looks at, each once: an arriving event with another name can change
-    /// membership only through the profile's traits, consent and computed basics.
+    /// membership only through the profile's traits, consent and computed basics. Data-defined computed traits
+    /// look at events too; the overload taking their definitions adds those names.
     /// </summary>
     public IReadOnlyList<string> EventNames() => ConditionWalker.Collect(Condition, static c => c switch
     {
@@ -48,4 +68,23 @@ public sealed record SegmentDefinition(string Name, string? Description, Conditi
         SequenceCondition s => [s.First.Name, s.Then.Name],
         _ => [],
     });
+
+    /// <summary>
+    /// <see cref="EventNames()"/>, plus the event names of the data-defined computed traits the definition uses
+    /// (those found in <paramref name="computedTraits"/>).
+    /// </summary>
+    public IReadOnlyList<string> EventNames(IEnumerable<ComputedTraitDefinition> computedTraits)
+    {
+        ArgumentNullException.ThrowIfNull(computedTraits);
+        var byName = new Dictionary<string, ComputedTraitDefinition>(StringComparer.Ordinal);
+        foreach (var definition in computedTraits)
+            byName.TryAdd(definition.Name, definition);
+        return ConditionWalker.Collect(Condition, c => c switch
+        {
+            EventCondition e => [e.Event.Name],
+            SequenceCondition s => [s.First.Name, s.Then.Name],
+            ComputedCondition computed when byName.TryGetValue(computed.Name, out var trait) => [trait.Event.Name],
+            _ => [],
+        });
+    }
 }

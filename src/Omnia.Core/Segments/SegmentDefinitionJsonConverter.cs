@@ -6,7 +6,7 @@ namespace Omnia.Core.Segments;
 /// <summary>
 /// Lets <see cref="JsonSerializer"/> carry definitions inside API and storage documents in the definition
 /// format. Reading an invalid definition throws a <see cref="JsonException"/> listing every error; callers
-/// that need the errors as data use <see cref="SegmentDefinition.Parse"/>.
+/// that need the errors as data use <see cref="SegmentDefinition.Parse(string)"/>.
 /// </summary>
 public sealed class SegmentDefinitionJsonConverter : JsonConverter<SegmentDefinition>
 {

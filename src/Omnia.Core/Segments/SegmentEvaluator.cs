@@ -17,7 +17,10 @@ public static class SegmentEvaluator
     /// </summary>
     /// <param name="isMemberOf">Answers <c>{"segment":"slug"}</c> conditions; needed only when the definition has one.</param>
     /// <exception cref="ArgumentException">The definition is invalid, or the events are not in timestamp order.</exception>
-    /// <exception cref="InvalidOperationException">The definition refers to a segment and no lookup was given.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The definition refers to a segment and no lookup was given, or to a computed trait that is neither built in
+    /// nor defined in <see cref="ProfileFacts.Audience"/>.
+    /// </exception>
     public static SegmentResult Evaluate(SegmentDefinition definition, ProfileFacts facts, DateTimeOffset now, Func<string, bool>? isMemberOf = null)
     {
         ArgumentNullException.ThrowIfNull(definition);

@@ -176,7 +176,7 @@ internal sealed partial class SegmentJsonReader
         return null;
     }
 
-    private string? RequiredText(JsonElement element, string path, string key, string hint)
+    internal string? RequiredText(JsonElement element, string path, string key, string hint)
     {
         if (element.TryGetProperty(key, out var value))
             return NonBlankText(value, Join(path, key), hint);
@@ -192,7 +192,7 @@ internal sealed partial class SegmentJsonReader
         return null;
     }
 
-    private bool ExpectObject(JsonElement value, string path, string example)
+    internal bool ExpectObject(JsonElement value, string path, string example)
     {
         if (value.ValueKind == JsonValueKind.Object)
             return true;
@@ -201,7 +201,7 @@ internal sealed partial class SegmentJsonReader
     }
 
     /// <summary>Reports keys that are not in <paramref name="allowed"/> and keys given twice.</summary>
-    private void CheckKeys(JsonElement element, string path, string[] allowed)
+    internal void CheckKeys(JsonElement element, string path, string[] allowed)
     {
         HashSet<string>? seen = null;
         foreach (var property in element.EnumerateObject())
@@ -232,7 +232,7 @@ internal sealed partial class SegmentJsonReader
     }
 
     /// <summary>How an unexpected value reads in a message: <c>'text'</c>, <c>42</c>, <c>true</c>, <c>null</c>, <c>a list</c>, <c>an object</c>.</summary>
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    internal static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => $"'{Shorten(value.GetString()!)}'",
         JsonValueKind.Number => value.GetRawText(),
@@ -245,9 +245,9 @@ internal sealed partial class SegmentJsonReader
 
     private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 
-    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+    internal static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-    private void Error(string path, string message) => _errors.Add(new SegmentError(path, message));
+    internal void Error(string path, string message) => _errors.Add(new SegmentError(path, message));
 
     private static string NotJson(JsonException e)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Omnia.Core.Events;
 using Omnia.Core.Touchpoints;
@@ -33,27 +34,75 @@ internal sealed partial class SegmentJsonReader
     private const int MaxNameLength = 200;
 
     private readonly List<SegmentError> _errors = [];
+    private readonly ComputedTraitCatalog _computed;
+    private readonly string[] _forbiddenKinds;
+    private readonly string? _forbiddenReason;
 
-    public static SegmentParseResult Read(string json)
+    /// <param name="computed">The computed trait names conditions may use.</param>
+    /// <param name="forbiddenKinds">Condition kinds not allowed here, refused with <paramref name="forbiddenReason"/>.</param>
+    internal SegmentJsonReader(ComputedTraitCatalog computed, string[]? forbiddenKinds = null, string? forbiddenReason = null)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            return new SegmentParseResult(null, [new SegmentError("$", NotJson(e))]);
-        }
+        _computed = computed;
+        _forbiddenKinds = forbiddenKinds ?? [];
+        _forbiddenReason = forbiddenReason;
+    }
+
+    /// <summary>Every problem found so far.</summary>
+    internal IReadOnlyList<SegmentError> Errors => _errors;
+
+    public static SegmentParseResult Read(string json, ComputedTraitCatalog computed)
+    {
+        if (!TryParseDocument(json, out var document, out var notJson))
+            return new SegmentParseResult(null, [notJson]);
         using (document)
         {
-            var reader = new SegmentJsonReader();
+            var reader = new SegmentJsonReader(computed);
             var definition = reader.ReadDefinition(document.RootElement);
             return reader._errors.Count == 0 && definition is not null
                 ? new SegmentParseResult(definition, [])
                 : new SegmentParseResult(null, reader._errors);
         }
+    }
+
+    /// <summary>Parses JSON the way every definition format here is read (comments and trailing commas allowed).</summary>
+    internal static bool TryParseDocument(string json, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out SegmentError? error)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+            error = null;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            document = null;
+            error = new SegmentError("$", NotJson(e));
+            return false;
+        }
+    }
+
+    /// <summary>Reads <c>version</c>, which must be 1 (every definition format here is at version 1).</summary>
+    internal void ReadVersion(JsonElement root)
+    {
+        if (!root.TryGetProperty("version", out var version))
+            Error("version", "required; use 1");
+        else if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number))
+            Error("version", $"must be the number 1, not {Describe(version)}");
+        else if (number != SegmentDefinition.CurrentVersion)
+            Error("version", $"version {number} is not supported; use 1");
+    }
+
+    /// <summary>Reads an optional <c>description</c>: text or null.</summary>
+    private string? ReadDescription(JsonElement root)
+    {
+        if (!root.TryGetProperty("description", out var descriptionElement))
+            return null;
+        if (descriptionElement.ValueKind == JsonValueKind.String)
+            return descriptionElement.GetString();
+        if (descriptionElement.ValueKind != JsonValueKind.Null)
+            Error("description", $"must be text, not {Describe(descriptionElement)}");
+        return null;
     }
 
     private SegmentDefinition? ReadDefinition(JsonElement root)
@@ -64,26 +113,13 @@ internal sealed partial class SegmentJsonReader
             return null;
         }
         CheckKeys(root, "", DefinitionKeys);
-
-        if (!root.TryGetProperty("version", out var version))
-            Error("version", "required; use 1");
-        else if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number))
-            Error("version", $"must be the number 1, not {Describe(version)}");
-        else if (number != SegmentDefinition.CurrentVersion)
-            Error("version", $"version {number} is not supported; use 1");
+        ReadVersion(root);
 
         var name = RequiredText(root, "", "name", "the segment's name as people will see it, e.g. \"Cart abandoners\"");
         if (name is { Length: > MaxNameLength })
             Error("name", $"is {name.Length} characters long; use at most {MaxNameLength}");
 
-        string? description = null;
-        if (root.TryGetProperty("description", out var descriptionElement))
-        {
-            if (descriptionElement.ValueKind == JsonValueKind.String)
-                description = descriptionElement.GetString();
-            else if (descriptionElement.ValueKind != JsonValueKind.Null)
-                Error("description", $"must be text, not {Describe(descriptionElement)}");
-        }
+        var description = ReadDescription(root);
 
         Condition? condition = null;
         if (root.TryGetProperty("condition", out var conditionElement))
@@ -93,6 +129,9 @@ internal sealed partial class SegmentJsonReader
 
         return name is null || condition is null ? null : new SegmentDefinition(name, description, condition);
     }
+
+    /// <summary>Reads a condition tree at <paramref name="path"/> as its root (level 1).</summary>
+    internal Condition? ReadRootCondition(JsonElement element, string path) => ReadCondition(element, path, 1);
 
     private Condition? ReadCondition(JsonElement element, string path, int depth)
     {
@@ -143,6 +182,11 @@ internal sealed partial class SegmentJsonReader
 
         var value = element.GetProperty(kind);
         var kindPath = Join(path, kind);
+        if (Array.IndexOf(_forbiddenKinds, kind) >= 0)
+        {
+            Error(kindPath, $"'{kind}' conditions {_forbiddenReason}");
+            return null;
+        }
         return kind switch
         {
             "and" => ReadGroup(value, kindPath, depth, static list => new AndCondition(list)),
@@ -154,7 +198,9 @@ internal sealed partial class SegmentJsonReader
             "segment" => ReadSegment(value, kindPath),
             "consent" => ReadConsent(value, kindPath),
             "computed" => ReadComputed(value, kindPath),
-            _ => ReadBucket(value, kindPath),
+            "bucket" => ReadBucket(value, kindPath),
+            "persona" => ReadPersona(value, kindPath),
+            _ => ReadLifecycleStage(value, kindPath),
         };
     }
 
@@ -294,22 +340,28 @@ internal sealed partial class SegmentJsonReader
             return null;
         var before = _errors.Count;
         CheckKeys(value, path, ComparisonKeys);
-        var name = RequiredText(value, path, "name", $"one of {SegmentWords.OneOf(ComputedTraits.Names)}");
+        var name = RequiredText(value, path, "name", $"one of {SegmentWords.OneOf(_computed.Names)}");
         if (name is null)
             return null;
-        if (!ComputedTraits.TryGetKind(name, out var kind))
+        if (!_computed.TryGet(name, out var kind, out var optional))
         {
-            Error(Join(path, "name"), $"'{name}' is not a computed trait; use one of {SegmentWords.OneOf(ComputedTraits.Names)}");
+            Error(Join(path, "name"), $"'{name}' is not a computed trait; use one of {SegmentWords.OneOf(_computed.Names)}");
             return null;
         }
-        var kindName = kind switch { ComputedKind.Number => "a number", ComputedKind.Date => "a date", _ => "text" };
-        var op = ReadOp(value, path, ComputedTraits.OperatorsFor(kind), $" does not apply to {name}, which is {kindName}");
+        var kindName = kind switch
+        {
+            ComputedKind.Number => "a number",
+            ComputedKind.Date => "a date",
+            ComputedKind.Text => "text",
+            _ => "an event property's value",
+        };
+        var op = ReadOp(value, path, ComputedTraits.OperatorsFor(kind, optional), $" does not apply to {name}, which is {kindName}");
         var operand = op is { } o ? ReadOperand(value, path, o) : null;
         if (operand is not null && !FitsKind(operand, kind))
             Error(Join(path, "value"), $"must be {kindName}: {name} is {kindName}");
         return _errors.Count == before ? new ComputedCondition(name, op!.Value, operand) : null;
 
-        static bool FitsKind(Literal literal, ComputedKind kind) => literal switch
+        static bool FitsKind(Literal literal, ComputedKind kind) => kind == ComputedKind.Any || literal switch
         {
             ListLiteral list => list.Items.All(item => FitsKind(item, kind)),
             NumberLiteral => kind == ComputedKind.Number,

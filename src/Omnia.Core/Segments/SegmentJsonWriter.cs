@@ -14,12 +14,34 @@ internal static class SegmentJsonWriter
 {
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
-    public static string Write(SegmentDefinition definition, bool indented)
+    public static string Write(SegmentDefinition definition, bool indented) => Write(writer => WriteDefinition(writer, definition), indented);
+
+    public static string Write(ComputedTraitDefinition definition, bool indented) => Write(writer => WriteComputedTrait(writer, definition), indented);
+
+    /// <summary>Runs <paramref name="write"/> on a writer with the canonical settings and returns the text.</summary>
+    internal static string Write(Action<Utf8JsonWriter> write, bool indented)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = Encoder }))
-            WriteDefinition(writer, definition);
+            write(writer);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public static void WriteComputedTrait(Utf8JsonWriter writer, ComputedTraitDefinition definition)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("version", definition.Version);
+        writer.WriteString("name", definition.Name);
+        if (definition.Description is not null)
+            writer.WriteString("description", definition.Description);
+        writer.WriteStartObject("event");
+        WriteFilterFields(writer, definition.Event);
+        writer.WriteEndObject();
+        writer.WriteString("fn", SegmentWords.Word(definition.Function));
+        if (definition.Property is not null)
+            writer.WriteString("property", definition.Property);
+        WriteWindow(writer, definition.Window);
+        writer.WriteEndObject();
     }
 
     public static void WriteDefinition(Utf8JsonWriter writer, SegmentDefinition definition)
@@ -34,7 +56,8 @@ internal static class SegmentJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteCondition(Utf8JsonWriter writer, Condition condition)
+    /// <summary>Writes <paramref name="condition"/> as a JSON object, for every format that embeds conditions.</summary>
+    internal static void WriteCondition(Utf8JsonWriter writer, Condition condition)
     {
         writer.WriteStartObject();
         switch (condition)
@@ -112,9 +135,31 @@ internal static class SegmentJsonWriter
                 writer.WriteNumber("to", bucket.To);
                 writer.WriteEndObject();
                 break;
+            case PersonaCondition persona:
+                WriteChoice(writer, "persona", persona.Personas);
+                break;
+            case LifecycleStageCondition stage:
+                WriteChoice(writer, "lifecycleStage", stage.Stages.Select(Lifecycle.LifecycleStages.Name).ToList());
+                break;
             default:
                 throw new ArgumentException($"Unknown condition type {condition.GetType().Name}.", nameof(condition));
         }
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>"kind":"x"</c> for one value, <c>"kind":{"in":[…]}</c> for several.</summary>
+    private static void WriteChoice(Utf8JsonWriter writer, string kind, IReadOnlyList<string> values)
+    {
+        if (values.Count == 1)
+        {
+            writer.WriteString(kind, values[0]);
+            return;
+        }
+        writer.WriteStartObject(kind);
+        writer.WriteStartArray("in");
+        foreach (var value in values)
+            writer.WriteStringValue(value);
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

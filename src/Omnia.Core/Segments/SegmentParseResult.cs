@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Omnia.Core.Segments;
 
-/// <summary>The outcome of <see cref="SegmentDefinition.Parse"/>: a definition, or every error found in it.</summary>
+/// <summary>The outcome of <see cref="SegmentDefinition.Parse(string)"/>: a definition, or every error found in it.</summary>
 public sealed record SegmentParseResult(SegmentDefinition? Definition, IReadOnlyList<SegmentError> Errors)
 {
     /// <summary>Whether the definition was read without errors.</summary>

@@ -4,7 +4,7 @@ namespace Omnia.Core.Segments;
 internal static class SegmentWords
 {
     public static readonly string[] ConditionKinds =
-        ["and", "or", "not", "trait", "event", "sequence", "segment", "consent", "computed", "bucket"];
+        ["and", "or", "not", "trait", "event", "sequence", "segment", "consent", "computed", "bucket", "persona", "lifecycleStage"];
 
     private static readonly (string Word, ComparisonOp Op)[] Comparisons =
     [
@@ -26,6 +26,10 @@ internal static class SegmentWords
         ComparisonOp.Equal, ComparisonOp.NotEqual, ComparisonOp.GreaterThan, ComparisonOp.GreaterOrEqual,
         ComparisonOp.LessThan, ComparisonOp.LessOrEqual,
     ];
+
+    /// <summary>The JSON names of <see cref="ComputedTraitFunction"/>, in enum order.</summary>
+    public static readonly string[] ComputedTraitFunctionWords =
+        ["count", "sum", "avg", "min", "max", "first", "last", "mostFrequent", "uniqueCount"];
 
     public static readonly string[] EventTypeWords = ["track", "page", "screen"];
 
@@ -64,6 +68,8 @@ internal static class SegmentWords
         3 => AggregateFunction.Max,
         _ => AggregateFunction.Count,
     };
+
+    public static string Word(ComputedTraitFunction function) => ComputedTraitFunctionWords[(int)function];
 
     /// <summary>"a, b or c" for error messages.</summary>
     public static string OneOf(IEnumerable<string> words) => string.Join(", ", words);

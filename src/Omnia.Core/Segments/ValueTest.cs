@@ -69,13 +69,34 @@ internal sealed class ValueTest
         }
     }
 
-    /// <summary>For computed number traits, which always have a value.</summary>
-    public bool MatchesNumber(decimal value) => _op switch
+    /// <summary>For computed number traits; null when the profile has none (only notEquals and notExists match then).</summary>
+    public bool MatchesNumber(decimal? value) => _op switch
     {
-        ComparisonOp.Equal => _literal is NumberLiteral n && value == n.Value,
-        ComparisonOp.NotEqual => !(_literal is NumberLiteral n && value == n.Value),
-        ComparisonOp.In => AnyItem(value, static (item, v) => item.MatchesNumber(v)),
-        _ => _literal is NumberLiteral number && Ordered(value.CompareTo(number.Value)),
+        ComparisonOp.Exists => value is not null,
+        ComparisonOp.NotExists => value is null,
+        ComparisonOp.Equal => value is { } v && _literal is NumberLiteral n && v == n.Value,
+        ComparisonOp.NotEqual => !(value is { } v && _literal is NumberLiteral n && v == n.Value),
+        ComparisonOp.In => value is { } v && AnyItem(v, static (item, x) => item.MatchesNumber(x)),
+        _ => value is { } v && _literal is NumberLiteral number && Ordered(v.CompareTo(number.Value)),
+    };
+
+    /// <summary>
+    /// For a built-in computed trait's value: a boxed <see cref="decimal"/>, <see cref="string"/> or
+    /// <see cref="DateTimeOffset"/> by <paramref name="kind"/>, or null for none.
+    /// </summary>
+    public bool MatchesComputed(ComputedKind kind, object? value) => kind switch
+    {
+        ComputedKind.Number => MatchesNumber(value as decimal?),
+        ComputedKind.Date => MatchesDate(value as DateTimeOffset?),
+        _ => MatchesText(value as string),
+    };
+
+    /// <summary>The numbers this test compares with (its value, or the items of an in list).</summary>
+    public IEnumerable<decimal> Numbers => _literal switch
+    {
+        NumberLiteral n => [n.Value],
+        ListLiteral list => list.Items.OfType<NumberLiteral>().Select(n => n.Value),
+        _ => [],
     };
 
     /// <summary>For computed text traits; null when the profile has none.</summary>

@@ -45,6 +45,31 @@ internal sealed class Profiles
 
     /// <summary>The facts, events sorted by time (stable, so equal timestamps keep the order they were added).</summary>
     public ProfileFacts Build() => new(_state, _events.OrderBy(e => e.Timestamp).ToList());
+
+    /// <summary>
+    /// <see cref="Build"/> with the computed basics derived from the events as the projector derives them: event
+    /// count, first and last seen, and orders (<c>Order Completed</c>, their <c>revenue</c>, the latest).
+    /// </summary>
+    public ProfileFacts BuildProjected()
+    {
+        var facts = Build();
+        var state = facts.Profile;
+        (state.EventCount, state.OrderCount, state.Revenue, state.LastOrderAt) = (0, 0, 0, null);
+        (state.FirstSeen, state.LastSeen) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        foreach (var e in facts.Events)
+        {
+            state.EventCount++;
+            state.FirstSeen = e.Timestamp < state.FirstSeen ? e.Timestamp : state.FirstSeen;
+            state.LastSeen = e.Timestamp > state.LastSeen ? e.Timestamp : state.LastSeen;
+            if (e.Name != "Order Completed")
+                continue;
+            state.OrderCount++;
+            if (e.Properties.ValueKind == JsonValueKind.Object && e.Properties.TryGetProperty("revenue", out var revenue) && revenue.ValueKind == JsonValueKind.Number)
+                state.Revenue += revenue.GetDecimal();
+            state.LastOrderAt = e.Timestamp;
+        }
+        return facts;
+    }
 }
 
 /// <summary>Shorthands for writing conditions as JSON in tests.</summary>
