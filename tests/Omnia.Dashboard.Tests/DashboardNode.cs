@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Omnia.Server;
+using Omnia.Server.Audiences;
 using Omnia.Server.Processing;
 
 namespace Omnia.Dashboard.Tests;
@@ -99,6 +100,40 @@ public sealed class DashboardNode : IAsyncLifetime
 
     public Task CatchUpAsync() =>
         _app!.Services.GetRequiredService<ProfileProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+    /// <summary>Completes when every event is in profiles and every profile change, timer and recompute is in segment membership.</summary>
+    public Task AudiencesCaughtUpAsync() =>
+        _app!.Services.GetRequiredService<AudienceProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+    /// <summary>Calls the admin API with the bootstrap admin key; returns the status and the body.</summary>
+    public async Task<(int Status, string Body)> AdminAsync(HttpMethod method, string path, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        using var response = await Http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The owner adds a user with <paramref name="role"/> (as the Role field lists it, e.g. "Viewer") in Settings → Users.</summary>
+    public async Task<(string Email, string Password)> AddUserAsync(string role)
+    {
+        string email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..(role.Length + 9)] + "@example.com";
+        string password = $"{role} password 1";
+        var owner = await SignedInPageAsync();
+        await owner.GotoAsync("/w/default/settings/users");
+        await owner.GetByLabel("Email").FillAsync(email);
+        await owner.GetByLabel("Role").SelectOptionAsync(role);
+        await owner.GetByLabel("Initial password").FillAsync(password);
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+        await Assertions.Expect(owner.Locator("#user-added")).ToContainTextAsync($"{email} can now sign in");
+        await owner.Context.CloseAsync();
+        return (email, password);
+    }
 
     public async Task DisposeAsync()
     {

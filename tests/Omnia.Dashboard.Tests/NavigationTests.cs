@@ -11,11 +11,11 @@ public sealed class NavigationTests(DashboardNode node)
     {
         var page = await node.SignedInPageAsync();
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        string[] expected = ["Overview", "Profiles", "Audiences", "Journeys", "Content", "Offers", "Analytics", "Attribution", "Planning", "Sources & keys", "Settings"];
+        string[] expected = ["Overview", "Profiles", "Segments", "Journeys", "Content", "Offers", "Analytics", "Attribution", "Planning", "Sources & keys", "Settings"];
         Assert.Equal(expected, await nav.GetByRole(AriaRole.Link).AllInnerTextsAsync());
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Overview" })).ToHaveAttributeAsync("aria-current", "page");
 
-        foreach (string capability in (string[])["Audiences", "Journeys", "Content", "Offers", "Analytics", "Attribution", "Planning"])
+        foreach (string capability in (string[])["Journeys", "Content", "Offers", "Analytics", "Attribution", "Planning"])
         {
             await nav.GetByRole(AriaRole.Link, new() { Name = capability }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(capability);

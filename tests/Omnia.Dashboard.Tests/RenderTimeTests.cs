@@ -15,6 +15,11 @@ public sealed class RenderTimeTests(DashboardNode node)
     [Fact]
     public async Task Every_dashboard_page_renders_on_the_server_in_under_300_ms_on_demo_data()
     {
+        string segment = $"render-{Guid.NewGuid():N}"[..15];
+        var (created, _) = await node.AdminAsync(HttpMethod.Put, $"/api/v1/workspaces/default/segments/{segment}",
+            """{"version":1,"name":"Repeat buyers","condition":{"computed":{"name":"orderCount","op":"gte","value":2}}}""");
+        Assert.Equal(201, created);
+        await node.AudiencesCaughtUpAsync();
         var page = await node.SignedInPageAsync();
         await page.GotoAsync($"/w/default/profiles?q={Uri.EscapeDataString(DemoDataset.Showcase.Email)}");
         string maya = new Uri(node.BaseAddress, await page.Locator("table tbody tr a").First.GetAttributeAsync("href")).AbsolutePath;
@@ -27,7 +32,10 @@ public sealed class RenderTimeTests(DashboardNode node)
             ("Sources & keys", "/w/default/sources"),
             ("Settings: channel rules", "/w/default/settings"),
             ("Settings: users", "/w/default/settings/users"),
-            ("Coming soon (Audiences)", "/w/default/audiences"),
+            ("Segments", "/w/default/segments"),
+            ("Segment (repeat buyers)", $"/w/default/segments/{segment}"),
+            ("New segment", "/w/default/segments/new"),
+            ("Coming soon (Journeys)", "/w/default/journeys"),
         };
 
         var failures = new List<string>();
