@@ -34,6 +34,7 @@ public static class OmniaServer
         app.MapSettingsApi();
         app.MapProfilesApi();
         app.MapSegmentsApi();
+        app.MapAudienceSettingsApi();
         app.MapOverviewApi();
         app.MapDashboard();
         return app;

@@ -49,7 +49,7 @@ public sealed class SqliteAudienceStore(SqliteDatabase database) : IAudienceStor
     {
         var result = new Dictionary<long, StoredAudience>(profileIds.Count);
         using var connection = database.OpenDerived();
-        using var timer = Command(connection, null, "SELECT next_change FROM profile_audiences WHERE profile_id = $id");
+        using var timer = Command(connection, null, "SELECT next_change, lifecycle_stage, persona FROM profile_audiences WHERE profile_id = $id");
         var timerId = timer.Parameters.Add("$id", SqliteType.Integer);
         timer.Prepare();
         using var members = Command(connection, null, "SELECT segment_id FROM segment_members WHERE profile_id = $id ORDER BY segment_id");
@@ -58,7 +58,18 @@ public sealed class SqliteAudienceStore(SqliteDatabase database) : IAudienceStor
         foreach (long id in profileIds)
         {
             timerId.Value = id;
-            object? next = timer.ExecuteScalar();
+            (bool found, long? next, long? stage, string? persona) = (false, null, null, null);
+            using (var reader = timer.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    found = true;
+                    next = reader.IsDBNull(0) ? null : reader.GetInt64(0);
+                    stage = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+                    persona = reader.IsDBNull(2) ? null : reader.GetString(2);
+                }
+            }
+
             memberId.Value = id;
             var segments = new List<long>();
             using (var reader = members.ExecuteReader())
@@ -69,9 +80,13 @@ public sealed class SqliteAudienceStore(SqliteDatabase database) : IAudienceStor
                 }
             }
 
-            if (next is not null || segments.Count > 0)
+            if (found || segments.Count > 0)
             {
-                result[id] = new StoredAudience(id, segments, next is long ms ? UnixTime.FromMs(ms) : null);
+                result[id] = new StoredAudience(id, segments, next is long ms ? UnixTime.FromMs(ms) : null)
+                {
+                    LifecycleStage = stage is long s ? (Omnia.Core.Lifecycle.LifecycleStage)s : null,
+                    Persona = persona,
+                };
             }
         }
 
@@ -83,16 +98,19 @@ public sealed class SqliteAudienceStore(SqliteDatabase database) : IAudienceStor
         using var connection = database.OpenDerived();
         using var transaction = connection.BeginTransaction();
         using (var upsert = Command(connection, transaction, """
-            INSERT INTO profile_audiences (profile_id, workspace_id, next_change) VALUES ($id, $ws, $next)
-            ON CONFLICT (profile_id) DO UPDATE SET next_change = excluded.next_change
+            INSERT INTO profile_audiences (profile_id, workspace_id, next_change, lifecycle_stage, persona) VALUES ($id, $ws, $next, $stage, $persona)
+            ON CONFLICT (profile_id) DO UPDATE SET next_change = excluded.next_change, lifecycle_stage = excluded.lifecycle_stage, persona = excluded.persona
             """))
         {
             var (id, ws, next) = (upsert.Parameters.Add("$id", SqliteType.Integer), upsert.Parameters.Add("$ws", SqliteType.Integer), upsert.Parameters.Add("$next", SqliteType.Integer));
+            var (stage, persona) = (upsert.Parameters.Add("$stage", SqliteType.Integer), upsert.Parameters.Add("$persona", SqliteType.Text));
             foreach (var (workspaceId, profileId, audience) in batch.Profiles)
             {
                 id.Value = profileId;
                 ws.Value = workspaceId;
                 next.Value = audience.NextChange is { } at ? UnixTime.ToMs(at) : DBNull.Value;
+                stage.Value = audience.LifecycleStage is { } s ? (int)s : DBNull.Value;
+                persona.Value = (object?)audience.Persona ?? DBNull.Value;
                 upsert.ExecuteNonQuery();
             }
         }
@@ -241,6 +259,35 @@ public sealed class SqliteAudienceStore(SqliteDatabase database) : IAudienceStor
         }
 
         return ValueTask.FromResult<(IReadOnlyList<long>, long)>((found.ToList(), population));
+    }
+
+    public ValueTask<(IReadOnlyDictionary<Omnia.Core.Lifecycle.LifecycleStage, long> Stages, IReadOnlyDictionary<string, long> Personas)> DistributionAsync(
+        int workspaceId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.OpenDerived();
+        var stages = new Dictionary<Omnia.Core.Lifecycle.LifecycleStage, long>();
+        using (var command = Command(connection, null, "SELECT lifecycle_stage, count(*) FROM profile_audiences WHERE workspace_id = $ws AND lifecycle_stage IS NOT NULL GROUP BY 1"))
+        {
+            command.Parameters.AddWithValue("$ws", workspaceId);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                stages[(Omnia.Core.Lifecycle.LifecycleStage)reader.GetInt64(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var personas = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var command = Command(connection, null, "SELECT persona, count(*) FROM profile_audiences WHERE workspace_id = $ws AND persona IS NOT NULL GROUP BY 1"))
+        {
+            command.Parameters.AddWithValue("$ws", workspaceId);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                personas[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        return ValueTask.FromResult<(IReadOnlyDictionary<Omnia.Core.Lifecycle.LifecycleStage, long>, IReadOnlyDictionary<string, long>)>((stages, personas));
     }
 
     public ValueTask<IReadOnlyDictionary<long, long>> SizesAsync(int workspaceId, CancellationToken cancellationToken = default)

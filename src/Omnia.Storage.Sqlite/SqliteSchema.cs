@@ -165,6 +165,11 @@ internal static class SqliteSchema
         """
         ALTER TABLE profile_events ADD COLUMN name TEXT;
         """,
+        """
+        ALTER TABLE profile_audiences ADD COLUMN lifecycle_stage INTEGER;
+        ALTER TABLE profile_audiences ADD COLUMN persona TEXT;
+        CREATE INDEX profile_audiences_workspace ON profile_audiences (workspace_id, lifecycle_stage);
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection, string[] versions)

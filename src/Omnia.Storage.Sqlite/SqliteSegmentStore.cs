@@ -72,7 +72,7 @@ public sealed class SqliteSegmentStore(SqliteDatabase database, TimeProvider clo
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var parsed = SegmentDefinition.Parse(reader.GetString(3));
+            var parsed = SegmentDefinition.ParseSaved(reader.GetString(3));
             if (!parsed.IsValid)
             {
                 // Saved definitions were valid when saved; one that no longer parses is a bug to surface, not to skip.

@@ -126,7 +126,7 @@ public sealed class AudienceMembershipTests : IDisposable
         var workspace = await store.Workspaces.CreateWorkspaceAsync("default", "Default");
         Assert.Equal(1, workspace.Id);
         var segments = await SaveSegmentsAsync(store, workspace.Id);
-        var model = AudienceModel.Build(workspace.Id, segments);
+        var model = AudienceModel.Build(workspace.Id, segments, AudienceSettings.Default);
         Assert.Equal(Definitions.Length, model.Segments.Count);
         var profiles = new ProfileProcessor(store.Events, store.Profiles, _ => ProcessingRules.Default);
         var audiences = new AudienceProcessor(store.Audiences, store.Profiles, _ => ValueTask.FromResult<IReadOnlyList<AudienceModel>>([model]), clock)
@@ -195,7 +195,7 @@ public sealed class AudienceMembershipTests : IDisposable
         using var store = new SqliteStore(_directory, clock);
         var workspace = await store.Workspaces.CreateWorkspaceAsync("default", "Default");
         var segments = await SaveSegmentsAsync(store, workspace.Id);
-        var model = AudienceModel.Build(workspace.Id, segments);
+        var model = AudienceModel.Build(workspace.Id, segments, AudienceSettings.Default);
         var profiles = new ProfileProcessor(store.Events, store.Profiles, _ => ProcessingRules.Default);
         var audiences = new AudienceProcessor(store.Audiences, store.Profiles, _ => ValueTask.FromResult<IReadOnlyList<AudienceModel>>([model]), clock)
         {
@@ -211,7 +211,7 @@ public sealed class AudienceMembershipTests : IDisposable
         // Widen one window: only profiles whose membership changes get a transition, marked as a recompute.
         await store.Segments.PutSegmentAsync(workspace.Id, "browsers", SegmentDefinition.Parse(Definitions[0].Json.Replace("\"3d\"", "\"20d\"", StringComparison.Ordinal)).Definition!.ToJson());
         segments = await store.Segments.ListSegmentsAsync(workspace.Id);
-        model = AudienceModel.Build(workspace.Id, segments);
+        model = AudienceModel.Build(workspace.Id, segments, AudienceSettings.Default);
         Assert.False(await audiences.IsRecomputedAsync());
         await DrainAsync(profiles, audiences);
         Assert.True(await audiences.IsRecomputedAsync());

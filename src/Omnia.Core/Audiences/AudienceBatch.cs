@@ -32,5 +32,10 @@ public sealed record RecomputeProgress(int WorkspaceId, string Fingerprint, long
 /// <summary>A profile whose audiences must be re-decided: it has new events (<see cref="DirtyMark"/>) or a timer that is due.</summary>
 public readonly record struct AudienceWork(int WorkspaceId, long ProfileId, long? DirtyMark, DateTimeOffset? DueAt);
 
-/// <summary>What the store holds for a profile: its segments and the time of its next re-evaluation.</summary>
-public sealed record StoredAudience(long ProfileId, IReadOnlyList<long> Segments, DateTimeOffset? NextChange);
+/// <summary>What the store holds for a profile: its segments, lifecycle stage, persona and the time of its next re-evaluation.</summary>
+public sealed record StoredAudience(long ProfileId, IReadOnlyList<long> Segments, DateTimeOffset? NextChange)
+{
+    public Lifecycle.LifecycleStage? LifecycleStage { get; init; }
+
+    public string? Persona { get; init; }
+}

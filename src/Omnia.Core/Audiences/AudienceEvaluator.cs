@@ -12,9 +12,12 @@ public static class AudienceEvaluator
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(facts);
+        facts = facts with { Audience = model.Context };
+        var lifecycle = model.Lifecycle.Evaluate(facts, now);
+        facts = facts with { LifecycleStage = lifecycle.Stage };
         var isMember = new Dictionary<string, bool>(model.Segments.Count, StringComparer.Ordinal);
         var segments = new List<long>();
-        DateTimeOffset? next = null;
+        DateTimeOffset? next = lifecycle.ChangesAt;
         foreach (var segment in model.Segments)
         {
             // Dependency order means every segment referred to is decided already.
@@ -29,7 +32,7 @@ public static class AudienceEvaluator
         }
 
         segments.Sort();
-        return new ProfileAudience(segments, next);
+        return new ProfileAudience(segments, next) { LifecycleStage = lifecycle.Stage };
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>

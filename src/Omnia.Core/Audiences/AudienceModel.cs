@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Omnia.Core.Lifecycle;
 using Omnia.Core.Segments;
 
 namespace Omnia.Core.Audiences;
@@ -12,13 +13,27 @@ namespace Omnia.Core.Audiences;
 /// </summary>
 public sealed class AudienceModel
 {
-    private AudienceModel(int workspaceId, IReadOnlyList<ModelSegment> segments, string fingerprint)
+    private AudienceModel(int workspaceId, IReadOnlyList<ModelSegment> segments, AudienceSettings settings, string fingerprint)
     {
         WorkspaceId = workspaceId;
         Segments = segments;
+        Settings = settings;
+        Context = new AudienceContext(settings.Rfm, settings.ComputedTraits);
+        Lifecycle = LifecycleEvaluator.Compile(settings.Lifecycle);
         Fingerprint = fingerprint;
-        EventNames = segments.SelectMany(s => s.Compiled.Definition.EventNames()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var conditions = segments.Select(s => s.Compiled.Definition)
+            .Concat(settings.Lifecycle.Rules.Select(r => new SegmentDefinition(r.Stage.ToString(), null, r.Condition)));
+        EventNames = conditions.SelectMany(d => d.EventNames(settings.ComputedTraits)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The settings the model was built with.</summary>
+    public AudienceSettings Settings { get; }
+
+    /// <summary>What evaluation reads besides a profile's facts: RFM breakpoints and computed trait definitions.</summary>
+    public AudienceContext Context { get; }
+
+    /// <summary>The compiled lifecycle rules.</summary>
+    public CompiledLifecycleRules Lifecycle { get; }
 
     public int WorkspaceId { get; }
 
@@ -32,15 +47,16 @@ public sealed class AudienceModel
     public string Fingerprint { get; }
 
     /// <summary>A workspace with no audiences defined.</summary>
-    public static AudienceModel Empty(int workspaceId) => Build(workspaceId, []);
+    public static AudienceModel Empty(int workspaceId) => Build(workspaceId, [], AudienceSettings.Default);
 
     /// <summary>
     /// Compiles a workspace's saved segments. A segment that refers to a missing segment, or that is part of a
     /// reference cycle, is left out (saving checks for both, so this only guards against a store edited by hand).
     /// </summary>
-    public static AudienceModel Build(int workspaceId, IReadOnlyList<StoredSegment> segments)
+    public static AudienceModel Build(int workspaceId, IReadOnlyList<StoredSegment> segments, AudienceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(settings);
         var ordered = SegmentGraph.Order(segments, out _);
         var compiled = ordered.Select(s => new ModelSegment(s.Id, s.Slug, s.Version, SegmentEvaluator.Compile(s.Definition))).ToList();
         var text = new StringBuilder();
@@ -49,8 +65,16 @@ public sealed class AudienceModel
             text.Append(segment.Id).Append(':').Append(segment.Version).Append(':').Append(segment.Definition.ToJson()).Append('\n');
         }
 
+        foreach (var trait in settings.ComputedTraits.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            text.Append("trait:").Append(trait.ToJson()).Append('\n');
+        }
+
+        text.Append("rfm:").Append(string.Join(',', settings.Rfm.RecencyDays)).Append('|').Append(string.Join(',', settings.Rfm.Frequency))
+            .Append('|').Append(string.Join(',', settings.Rfm.Monetary)).Append('\n');
+        text.Append("lifecycle:").Append(settings.Lifecycle.ToJson()).Append('\n');
         string fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
-        return new AudienceModel(workspaceId, compiled, fingerprint);
+        return new AudienceModel(workspaceId, compiled, settings, fingerprint);
     }
 }
 

@@ -26,6 +26,9 @@ public interface IAudienceStore
     /// </summary>
     ValueTask<(IReadOnlyList<long> Sample, long Population)> SampleProfileIdsAsync(int workspaceId, int size, int seed, CancellationToken cancellationToken = default);
 
+    /// <summary>Profiles per lifecycle stage (null: no stage) and per persona key (null: none) in the workspace.</summary>
+    ValueTask<(IReadOnlyDictionary<Lifecycle.LifecycleStage, long> Stages, IReadOnlyDictionary<string, long> Personas)> DistributionAsync(int workspaceId, CancellationToken cancellationToken = default);
+
     /// <summary>Members per segment of the workspace.</summary>
     ValueTask<IReadOnlyDictionary<long, long>> SizesAsync(int workspaceId, CancellationToken cancellationToken = default);
 

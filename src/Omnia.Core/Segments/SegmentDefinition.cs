@@ -28,6 +28,12 @@ public sealed record SegmentDefinition(string Name, string? Description, Conditi
     public static SegmentParseResult Parse(string json) => SegmentJsonReader.Read(json, ComputedTraitCatalog.BuiltIns);
 
     /// <summary>
+    /// Reads a definition saved earlier: computed trait names are taken as they are (they were checked against the
+    /// workspace's computed traits when the definition was saved).
+    /// </summary>
+    public static SegmentParseResult ParseSaved(string json) => SegmentJsonReader.Read(json, ComputedTraitCatalog.AnyName);
+
+    /// <summary>
     /// Reads and checks a definition whose computed conditions may also use the workspace's
     /// <paramref name="computedTraits"/>: an unknown name is reported with the list of known ones, and operators
     /// and values are checked against each trait's kind.

@@ -8,9 +8,18 @@ namespace Omnia.Server.Audiences;
 /// The compiled audience model of each workspace, loaded from the stores once and replaced when a definition
 /// changes. <see cref="Changed"/> wakes the audience processor, which then recomputes that workspace.
 /// </summary>
-public sealed class AudienceModels(IWorkspaceStore workspaces, ISegmentStore segments)
+public sealed class AudienceModels
 {
     private readonly ConcurrentDictionary<int, AudienceModel> _models = new();
+    private readonly IWorkspaceStore _workspaces;
+    private readonly ISegmentStore _segments;
+    private readonly AudienceSettingsDocuments _settings;
+
+    public AudienceModels(IWorkspaceStore workspaces, ISegmentStore segments, AudienceSettingsDocuments settings)
+    {
+        (_workspaces, _segments, _settings) = (workspaces, segments, settings);
+        settings.Changed += ReloadAsync;
+    }
 
     /// <summary>Raised after a workspace's model was replaced.</summary>
     public event Action<int>? Changed;
@@ -19,7 +28,7 @@ public sealed class AudienceModels(IWorkspaceStore workspaces, ISegmentStore seg
     public async ValueTask<IReadOnlyList<AudienceModel>> AllAsync(CancellationToken cancellationToken = default)
     {
         var result = new List<AudienceModel>();
-        foreach (var workspace in await workspaces.ListWorkspacesAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var workspace in await _workspaces.ListWorkspacesAsync(cancellationToken).ConfigureAwait(false))
         {
             result.Add(await ForAsync(workspace.Id, cancellationToken).ConfigureAwait(false));
         }
@@ -34,14 +43,18 @@ public sealed class AudienceModels(IWorkspaceStore workspaces, ISegmentStore seg
             return model;
         }
 
-        model = AudienceModel.Build(workspaceId, await segments.ListSegmentsAsync(workspaceId, cancellationToken).ConfigureAwait(false));
-        return _models.GetOrAdd(workspaceId, model);
+        return _models.GetOrAdd(workspaceId, await BuildAsync(workspaceId, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Reloads a workspace's model after its definitions changed.</summary>
     public async ValueTask ReloadAsync(int workspaceId, CancellationToken cancellationToken = default)
     {
-        _models[workspaceId] = AudienceModel.Build(workspaceId, await segments.ListSegmentsAsync(workspaceId, cancellationToken).ConfigureAwait(false));
+        _models[workspaceId] = await BuildAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         Changed?.Invoke(workspaceId);
     }
+
+    private async Task<AudienceModel> BuildAsync(int workspaceId, CancellationToken cancellationToken) => AudienceModel.Build(
+        workspaceId,
+        await _segments.ListSegmentsAsync(workspaceId, cancellationToken).ConfigureAwait(false),
+        await _settings.LoadAsync(workspaceId, cancellationToken).ConfigureAwait(false));
 }

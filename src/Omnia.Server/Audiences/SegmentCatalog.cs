@@ -9,7 +9,8 @@ namespace Omnia.Server.Audiences;
 /// Saving, deleting, sizing and previewing segments: one code path for the API, the CLI and the dashboard, so
 /// they give the same answers and the same validation messages.
 /// </summary>
-public sealed class SegmentCatalog(ISegmentStore segments, IAudienceStore audiences, IProfileStore profiles, AudienceModels models, TimeProvider clock)
+public sealed class SegmentCatalog(
+    ISegmentStore segments, IAudienceStore audiences, IProfileStore profiles, AudienceModels models, AudienceSettingsDocuments settings, TimeProvider clock)
 {
     /// <summary>Profiles evaluated for an estimate unless asked otherwise.</summary>
     public const int DefaultSample = 1_000;
@@ -43,7 +44,7 @@ public sealed class SegmentCatalog(ISegmentStore segments, IAudienceStore audien
     /// </summary>
     public async Task<SaveOutcome> SaveAsync(int workspaceId, string? slug, string json, bool createOnly, CancellationToken ct = default)
     {
-        var parsed = Parse(json, out var errors);
+        var parsed = Parse(json, await settings.LoadComputedTraitsAsync(workspaceId, ct), out var errors);
         if (parsed is null)
         {
             return SaveOutcome.Invalid(errors);
@@ -107,7 +108,7 @@ public sealed class SegmentCatalog(ISegmentStore segments, IAudienceStore audien
     /// </summary>
     public async Task<EstimateOutcome> EstimateAsync(int workspaceId, string json, int sample, bool exact, CancellationToken ct = default)
     {
-        var parsed = Parse(json, out var errors);
+        var parsed = Parse(json, await settings.LoadComputedTraitsAsync(workspaceId, ct), out var errors);
         if (parsed is null)
         {
             return new EstimateOutcome(null, [], errors);
@@ -122,14 +123,16 @@ public sealed class SegmentCatalog(ISegmentStore segments, IAudienceStore audien
         }
 
         var compiled = SegmentEvaluator.Compile(parsed);
+        // Other segments, the lifecycle stage and the persona are read as they are stored now, as real-time evaluation keeps them.
+        var eventNames = parsed.EventNames(model.Settings.ComputedTraits);
         var (ids, population) = await audiences.SampleProfileIdsAsync(workspaceId, exact ? int.MaxValue : Math.Clamp(sample, 100, 100_000), seed: 1, ct);
         var now = clock.GetUtcNow();
         var matched = new List<ProfileState>();
         int evaluated = 0;
         foreach (var chunk in ids.Chunk(500))
         {
-            var facts = await ProfileFactsReader.LoadAsync(profiles, chunk, parsed.EventNames(), ct);
-            var memberships = parsed.ReferencedSegments().Count > 0 ? await audiences.GetAsync(chunk, ct) : null;
+            var facts = await ProfileFactsReader.LoadAsync(profiles, chunk, eventNames, ct);
+            var memberships = await audiences.GetAsync(chunk, ct);
             foreach (long id in chunk)
             {
                 if (!facts.TryGetValue(id, out var profile))
@@ -138,8 +141,10 @@ public sealed class SegmentCatalog(ISegmentStore segments, IAudienceStore audien
                 }
 
                 evaluated++;
-                var inSegments = memberships?.GetValueOrDefault(id)?.Segments ?? [];
-                if (compiled.Evaluate(profile, now, slug => inSegments.Contains(bySlug[slug])).IsMember)
+                var stored = memberships.GetValueOrDefault(id);
+                var inSegments = stored?.Segments ?? [];
+                var current = profile with { Audience = model.Context, LifecycleStage = stored?.LifecycleStage, Persona = stored?.Persona };
+                if (compiled.Evaluate(current, now, slug => inSegments.Contains(bySlug[slug])).IsMember)
                 {
                     matched.Add(profile.Profile);
                 }
@@ -167,7 +172,7 @@ public sealed class SegmentCatalog(ISegmentStore segments, IAudienceStore audien
         return progress is not { Done: true } || progress.Fingerprint != model.Fingerprint;
     }
 
-    private static SegmentDefinition? Parse(string json, out IReadOnlyList<string> errors)
+    private static SegmentDefinition? Parse(string json, IReadOnlyList<ComputedTraitDefinition> computedTraits, out IReadOnlyList<string> errors)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -175,7 +180,7 @@ public sealed class SegmentCatalog(ISegmentStore segments, IAudienceStore audien
             return null;
         }
 
-        var parsed = SegmentDefinition.Parse(json);
+        var parsed = SegmentDefinition.Parse(json, computedTraits);
         errors = parsed.Errors.Select(e => e.ToString()).ToList();
         return parsed.Definition;
     }

@@ -31,6 +31,7 @@ public static class OmniaServices
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<WorkspaceRules>().For));
         services.AddSingleton<ProfileProcessingService>();
         services.AddHostedService(sp => sp.GetRequiredService<ProfileProcessingService>());
+        services.AddSingleton<AudienceSettingsDocuments>();
         services.AddSingleton<AudienceModels>();
         services.AddSingleton<SegmentCatalog>();
         services.AddSingleton<Omnia.Server.Profiles.ProfileViews>();

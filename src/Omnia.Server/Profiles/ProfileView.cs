@@ -15,6 +15,12 @@ public sealed record ProfileView(
     IReadOnlyList<string> MergedFrom,
     IReadOnlyList<string> Segments)
 {
+    /// <summary>The lifecycle stage (awareness … advocacy) as audience processing last decided it.</summary>
+    public string? LifecycleStage { get; init; }
+
+    /// <summary>The persona the profile is assigned to, or null when the workspace has no personas yet.</summary>
+    public PersonaRef? Persona { get; init; }
+
     public static ProfileView From(ProfileState state, IReadOnlyList<Identifier> identifiers, IReadOnlyList<MergeRecord> merges) => new(
         ProfileIds.Format(state.Id),
         identifiers.Select(IdentifierView.From).OrderBy(i => i.Type, StringComparer.Ordinal).ThenBy(i => i.Value, StringComparer.Ordinal).ToList(),
@@ -32,7 +38,13 @@ public sealed record IdentifierView(string Type, string Value)
     public static IdentifierView From(Identifier identifier) => new(IdentifierTypeNames.ToApi(identifier.Type), identifier.Value);
 }
 
-/// <summary>Traits Omnia computes from behaviour.</summary>
+/// <summary>A persona as a profile refers to it: its key and its (editable) name.</summary>
+public sealed record PersonaRef(string Key, string Name);
+
+/// <summary>
+/// Traits Omnia computes from behaviour: the basics below, then (as further properties) the other built-in traits
+/// (preferred channel, days since last purchase, RFM, …) and the workspace's own computed traits.
+/// </summary>
 public sealed record ComputedTraitsView(
     DateTimeOffset? FirstSeen,
     DateTimeOffset? LastSeen,
@@ -54,6 +66,10 @@ public sealed record ComputedTraitsView(
         s.Acquisition?.Channel,
         s.Acquisition?.Campaign,
         s.ChannelCounts);
+
+    /// <summary>The other computed traits by name (built-in ones not listed above, and the workspace's own).</summary>
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public IDictionary<string, object?>? More { get; init; }
 }
 
 /// <summary>Profile ids in the API: <c>prf_</c> and the internal number.</summary>

@@ -1,12 +1,20 @@
 using Omnia.Core.Audiences;
+using Omnia.Core.Lifecycle;
 using Omnia.Core.Profiles;
+using Omnia.Core.Segments;
 using Omnia.Server.Admin;
+using Omnia.Server.Audiences;
 
 namespace Omnia.Server.Profiles;
 
 /// <summary>Builds the single customer view of a profile (as the API, the CLI and the dashboard show it) from the stores.</summary>
-public sealed class ProfileViews(IProfileStore profiles, IAudienceStore audiences, ISegmentStore segments)
+public sealed class ProfileViews(IProfileStore profiles, IAudienceStore audiences, AudienceModels models, TimeProvider clock)
 {
+    /// <summary>Built-in computed traits shown beside the basics of <see cref="ComputedTraitsView"/>.</summary>
+    private static readonly string[] MoreBuiltIns = ComputedTraits.Names
+        .Except([ComputedTraits.OrderCount, ComputedTraits.Revenue, ComputedTraits.EventCount, ComputedTraits.FirstSeen, ComputedTraits.LastSeen,
+            ComputedTraits.LastOrderAt, ComputedTraits.AcquisitionChannel], StringComparer.Ordinal).ToArray();
+
     /// <summary>The view of a profile (a merged-away id gives its survivor), or null when it does not exist.</summary>
     public async Task<ProfileView?> ViewAsync(WorkspaceContext w, long profileId, CancellationToken ct = default)
     {
@@ -18,14 +26,27 @@ public sealed class ProfileViews(IProfileStore profiles, IAudienceStore audience
 
         var identifiers = await profiles.IdentifiersAsync(state.Id, ct);
         var merges = await profiles.MergesIntoAsync(state.Id, ct);
+        var model = await models.ForAsync(w.Id, ct);
         var audience = (await audiences.GetAsync([state.Id], ct)).GetValueOrDefault(state.Id);
-        IReadOnlyList<string> names = [];
-        if (audience is { Segments.Count: > 0 })
+        var segmentNames = model.Segments.ToDictionary(s => s.Id, s => s.Compiled.Definition.Name);
+        var names = (audience?.Segments ?? []).Where(segmentNames.ContainsKey).Select(id => segmentNames[id]).ToList();
+
+        // Computed traits are decided now, from the profile and the events they look at.
+        var traitEvents = model.Settings.ComputedTraits.Select(t => t.Event.Name).Distinct(StringComparer.Ordinal).ToList();
+        var facts = (await ProfileFactsReader.LoadAsync(profiles, [state.Id], traitEvents, ct))[state.Id] with { Audience = model.Context };
+        var now = clock.GetUtcNow();
+        var more = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (string name in MoreBuiltIns.Concat(model.Settings.ComputedTraits.Select(t => t.Name)))
         {
-            var byId = (await segments.ListSegmentsAsync(w.Id, ct)).ToDictionary(s => s.Id, s => s.Definition.Name);
-            names = audience.Segments.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+            more[name] = ComputedTraits.Evaluate(name, facts, now).Value;
         }
 
-        return ProfileView.From(state, identifiers, merges) with { Segments = names };
+        var view = ProfileView.From(state, identifiers, merges);
+        return view with
+        {
+            Segments = names,
+            ComputedTraits = view.ComputedTraits with { More = more },
+            LifecycleStage = audience?.LifecycleStage is { } stage ? LifecycleStages.Name(stage) : null,
+        };
     }
 }

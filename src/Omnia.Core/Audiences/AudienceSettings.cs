@@ -1,0 +1,19 @@
+using Omnia.Core.Lifecycle;
+using Omnia.Core.Segments;
+
+namespace Omnia.Core.Audiences;
+
+/// <summary>
+/// A workspace's audience settings besides its segments: data-defined computed traits, RFM breakpoints and
+/// lifecycle rules. Each is a settings document; a missing one means the defaults.
+/// </summary>
+public sealed record AudienceSettings(IReadOnlyList<ComputedTraitDefinition> ComputedTraits, RfmBreakpoints Rfm, LifecycleRules Lifecycle)
+{
+    /// <summary>The settings document names.</summary>
+    public const string ComputedTraitsSetting = "computed-traits";
+    public const string RfmSetting = "rfm-breakpoints";
+    public const string LifecycleSetting = "lifecycle-rules";
+
+    /// <summary>No computed traits of its own, default RFM breakpoints and default lifecycle rules.</summary>
+    public static AudienceSettings Default { get; } = new([], RfmBreakpoints.Default, LifecycleRules.Default);
+}
