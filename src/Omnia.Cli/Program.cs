@@ -8,5 +8,6 @@ var root = new RootCommand("Omnia: the open-source omnichannel marketing platfor
     ImportCommand.Create(),
     ProfileCommand.Create(),
     SegmentsCommand.Create(),
+    PersonasCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -35,6 +35,7 @@ public static class OmniaServer
         app.MapProfilesApi();
         app.MapSegmentsApi();
         app.MapAudienceSettingsApi();
+        app.MapPersonasApi();
         app.MapOverviewApi();
         app.MapDashboard();
         return app;

@@ -73,6 +73,7 @@ public sealed class AudienceModel
         text.Append("rfm:").Append(string.Join(',', settings.Rfm.RecencyDays)).Append('|').Append(string.Join(',', settings.Rfm.Frequency))
             .Append('|').Append(string.Join(',', settings.Rfm.Monetary)).Append('\n');
         text.Append("lifecycle:").Append(settings.Lifecycle.ToJson()).Append('\n');
+        text.Append("personas:").Append(settings.PersonasTrainedAt?.ToUnixTimeMilliseconds()).Append('\n');
         string fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
         return new AudienceModel(workspaceId, compiled, settings, fingerprint);
     }

@@ -36,6 +36,7 @@ public static class ProfileProjector
         profile.ChannelCounts[touchpoint.Channel] = profile.ChannelCounts.GetValueOrDefault(touchpoint.Channel) + 1;
 
         var properties = Object(root, "properties");
+        CountCategories(profile, properties);
         var traits = e.Type is EventType.Identify ? Object(root, "traits") : default;
         if (traits.ValueKind == JsonValueKind.Object)
         {
@@ -105,6 +106,11 @@ public static class ProfileProjector
         {
             into.ChannelCounts[channel] = into.ChannelCounts.GetValueOrDefault(channel) + count;
         }
+
+        foreach (var (category, count) in from.CategoryCounts)
+        {
+            into.CategoryCounts[category] = into.CategoryCounts.GetValueOrDefault(category) + count;
+        }
     }
 
     /// <summary>Order value per the Segment ecommerce spec: <c>revenue</c>, else <c>total</c>, else the sum of products.</summary>
@@ -161,4 +167,31 @@ public static class ProfileProjector
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>Counts the product categories an event names: its own <c>category</c>, or those of its <c>products</c>.</summary>
+    private static void CountCategories(ProfileState profile, JsonElement properties)
+    {
+        if (properties.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (properties.TryGetProperty("category", out var category) && category.ValueKind == JsonValueKind.String && category.GetString() is { Length: > 0 and <= 100 } name)
+        {
+            profile.CategoryCounts[name] = profile.CategoryCounts.GetValueOrDefault(name) + 1;
+            return;
+        }
+
+        if (properties.TryGetProperty("products", out var products) && products.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var product in products.EnumerateArray())
+            {
+                if (product.ValueKind == JsonValueKind.Object && product.TryGetProperty("category", out var c) && c.ValueKind == JsonValueKind.String
+                    && c.GetString() is { Length: > 0 and <= 100 } productCategory)
+                {
+                    profile.CategoryCounts[productCategory] = profile.CategoryCounts.GetValueOrDefault(productCategory) + 1;
+                }
+            }
+        }
+    }
 }

@@ -36,6 +36,12 @@ public sealed class ProfileState
 
     /// <summary>Events per channel, for preferred channel and channel mix.</summary>
     public Dictionary<string, int> ChannelCounts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Product events per product category (a <c>category</c> property, or each product of an order's
+    /// <c>products</c>), for category affinity and personas.
+    /// </summary>
+    public Dictionary<string, int> CategoryCounts { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A trait value and when it was set.</summary>

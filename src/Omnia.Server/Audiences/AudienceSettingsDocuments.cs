@@ -32,7 +32,10 @@ public sealed class AudienceSettingsDocuments(IWorkspaceStore workspaces, ISegme
             lifecycle = parsed.Rules ?? throw new InvalidOperationException($"Saved lifecycle rules no longer parse: {string.Join("; ", parsed.Errors)}");
         }
 
-        return new AudienceSettings(traits, rfm, lifecycle);
+        var personas = await workspaces.GetSettingAsync(workspaceId, AudienceSettings.PersonasSetting, ct) is { } personasJson
+            ? JsonSerializer.Deserialize<PersonaDocument>(personasJson, PersonaCatalog.Json)
+            : null;
+        return new AudienceSettings(traits, rfm, lifecycle) { Personas = personas?.Model, PersonasTrainedAt = personas?.TrainedAt };
     }
 
     public async Task<IReadOnlyList<ComputedTraitDefinition>> LoadComputedTraitsAsync(int workspaceId, CancellationToken ct = default)
@@ -165,6 +168,9 @@ public sealed class AudienceSettingsDocuments(IWorkspaceStore workspaces, ISegme
         await workspaces.PutSettingAsync(workspaceId, AudienceSettings.ComputedTraitsSetting, json, ct);
         await RaiseAsync(workspaceId, ct);
     }
+
+    /// <summary>Tells the audience model a settings document changed outside this class (the persona model).</summary>
+    public Task NotifyChangedAsync(int workspaceId, CancellationToken ct) => RaiseAsync(workspaceId, ct);
 
     private async Task RaiseAsync(int workspaceId, CancellationToken ct)
     {

@@ -34,6 +34,7 @@ public static class OmniaServices
         services.AddSingleton<AudienceSettingsDocuments>();
         services.AddSingleton<AudienceModels>();
         services.AddSingleton<SegmentCatalog>();
+        services.AddSingleton<PersonaCatalog>();
         services.AddSingleton<Omnia.Server.Profiles.ProfileViews>();
         services.AddSingleton(sp => new AudienceProcessor(
             sp.GetRequiredService<IAudienceStore>(), sp.GetRequiredService<IProfileStore>(),

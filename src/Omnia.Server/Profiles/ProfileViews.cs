@@ -8,7 +8,7 @@ using Omnia.Server.Audiences;
 namespace Omnia.Server.Profiles;
 
 /// <summary>Builds the single customer view of a profile (as the API, the CLI and the dashboard show it) from the stores.</summary>
-public sealed class ProfileViews(IProfileStore profiles, IAudienceStore audiences, AudienceModels models, TimeProvider clock)
+public sealed class ProfileViews(IProfileStore profiles, IAudienceStore audiences, AudienceModels models, PersonaCatalog personas, TimeProvider clock)
 {
     /// <summary>Built-in computed traits shown beside the basics of <see cref="ComputedTraitsView"/>.</summary>
     private static readonly string[] MoreBuiltIns = ComputedTraits.Names
@@ -41,12 +41,19 @@ public sealed class ProfileViews(IProfileStore profiles, IAudienceStore audience
             more[name] = ComputedTraits.Evaluate(name, facts, now).Value;
         }
 
+        PersonaRef? persona = null;
+        if (audience?.Persona is { } key && await personas.LoadAsync(w.Id, ct) is { } document && document.Model.Clusters.FirstOrDefault(c => c.Key == key) is { } cluster)
+        {
+            persona = new PersonaRef(key, document.NameOf(cluster));
+        }
+
         var view = ProfileView.From(state, identifiers, merges);
         return view with
         {
             Segments = names,
             ComputedTraits = view.ComputedTraits with { More = more },
             LifecycleStage = audience?.LifecycleStage is { } stage ? LifecycleStages.Name(stage) : null,
+            Persona = persona,
         };
     }
 }

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Omnia.Core.Workspaces;
+using Omnia.Server.Audiences;
+using Spectre.Console;
+
+namespace Omnia.Cli.Commands;
+
+/// <summary><c>omnia personas list|train|rename</c>: the workspace's data-driven personas, as the API and dashboard show them.</summary>
+internal static class PersonasCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("personas", "Train, list and name data-driven buyer personas");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Train());
+        command.Subcommands.Add(Rename());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var (data, workspace) = (CommonOptions.Data(), CommonOptions.Workspace());
+        var command = new Command("list", "The personas with their sizes and what distinguishes them") { data, workspace };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(data)!, parse.GetValue(workspace)!, ct, async (services, ws) => Render(await services.GetRequiredService<PersonaCatalog>().ListAsync(ws.Id, ct))));
+        return command;
+    }
+
+    private static Command Train()
+    {
+        var k = new Option<int?>("--k") { Description = "Number of personas (default: chosen by silhouette between 3 and 6)" };
+        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same personas)", DefaultValueFactory = _ => 1 };
+        var (data, workspace) = (CommonOptions.Data(), CommonOptions.Workspace());
+        var command = new Command("train", "Cluster the profiles into personas and assign every profile") { k, seed, data, workspace };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(data)!, parse.GetValue(workspace)!, ct, async (services, ws) =>
+        {
+            var catalog = services.GetRequiredService<PersonaCatalog>();
+            if (await catalog.TrainAsync(ws.Id, parse.GetValue(k), parse.GetValue(seed), ct) is null)
+            {
+                AnsiConsole.MarkupLine("[red]There are too few profiles with events to find personas.[/]");
+                return 1;
+            }
+
+            await services.GetRequiredService<AudienceProcessingService>().CatchUpAsync(ct);
+            return Render(await catalog.ListAsync(ws.Id, ct));
+        }));
+        return command;
+    }
+
+    private static Command Rename()
+    {
+        var key = new Argument<string>("key") { Description = "The persona's key (p1, p2, …)" };
+        var name = new Argument<string>("name") { Description = "Its new name" };
+        var (data, workspace) = (CommonOptions.Data(), CommonOptions.Workspace());
+        var command = new Command("rename", "Give a persona a name") { key, name, data, workspace };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(data)!, parse.GetValue(workspace)!, ct, async (services, ws) =>
+        {
+            if (!await services.GetRequiredService<PersonaCatalog>().RenameAsync(ws.Id, parse.GetValue(key)!, parse.GetValue(name)!, ct))
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]There is no persona '{parse.GetValue(key)}'.[/] omnia personas list shows them.");
+                return 1;
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"Persona {parse.GetValue(key)} is now called {parse.GetValue(name)}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static int Render(IReadOnlyList<PersonaView> personas)
+    {
+        if (personas.Count == 0)
+        {
+            AnsiConsole.MarkupLine("No personas yet: run [bold]omnia personas train[/].");
+            return 0;
+        }
+
+        var table = new Table().AddColumns("Key", "Name", "Profiles", "Revenue share", "Stands out by", "Channels", "Typical journey");
+        foreach (var p in personas)
+        {
+            table.AddRow(
+                p.Key, Markup.Escape(p.Name), p.Profiles.ToString("N0", CultureInfo.InvariantCulture), p.RevenueShare.ToString("P0", CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", p.DistinguishingFeatures.Take(3).Select(f => $"{f.Feature} {(f.ZDifference >= 0 ? "+" : "")}{f.ZDifference:0.0}σ"))),
+                Markup.Escape(string.Join(", ", p.TypicalChannels.Select(c => $"{c.Channel} {c.Share:P0}"))),
+                Markup.Escape(p.TypicalJourney is { } j ? $"{string.Join(" → ", j.Channels)} ({j.Share:P0})" : ""));
+        }
+
+        AnsiConsole.Write(table);
+        return 0;
+    }
+
+    private static async Task<int> RunAsync(string data, string workspace, CancellationToken ct, Func<IServiceProvider, Workspace, Task<int>> action)
+    {
+        await using var node = await LocalNode.StartAsync(data, ct);
+        var ws = await node.Services.GetRequiredService<IWorkspaceStore>().FindWorkspaceAsync(workspace, ct);
+        if (ws is null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]There is no workspace '{workspace}'.[/]");
+            return 2;
+        }
+
+        await node.Services.GetRequiredService<AudienceProcessingService>().CatchUpAsync(ct);
+        return await action(node.Services, ws);
+    }
+}
