@@ -71,4 +71,38 @@ public sealed class DemoDataTests : IAsyncLifetime
             health.GetProperty("logPosition").GetInt64(),
             overview.GetProperty("channelsByDay").EnumerateArray().Sum(d => d.GetProperty("events").GetInt64()));
     }
+
+    [Fact]
+    public async Task The_demo_has_meaningful_segments_and_between_three_and_six_named_personas()
+    {
+        await _node.AudiencesCaughtUpAsync();
+        var segments = (await _node.GetJsonAsync("/api/v1/workspaces/default/segments")).EnumerateArray().ToDictionary(s => s.GetProperty("slug").GetString()!);
+        Assert.Equal(DemoSegments.All.Select(s => s.Slug).Order(), segments.Keys.Order());
+        var profiles = (await _node.GetJsonAsync("/api/v1/workspaces/default/stats/overview")).GetProperty("profiles").GetInt64();
+        foreach (string slug in new[] { "cart-abandoners", "lapsed-vips", "big-spenders-90d", "email-subscribers", "browse-abandoners" })
+        {
+            long size = segments[slug].GetProperty("size").GetInt64();
+            Assert.True(size > 0 && size < profiles, $"segment {slug} has {size} of {profiles} profiles");
+        }
+
+        Assert.True(segments["lapsed-vips-holdout"].GetProperty("size").GetInt64() < segments["lapsed-vips"].GetProperty("size").GetInt64());
+
+        var personas = (await _node.GetJsonAsync("/api/v1/workspaces/default/personas")).EnumerateArray().ToList();
+        Assert.InRange(personas.Count, 3, 6);
+        Assert.All(personas, p => Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("name").GetString())));
+        Assert.Equal(personas.Count, personas.Select(p => p.GetProperty("name").GetString()).Distinct().Count());
+        Assert.Contains(personas, p => p.GetProperty("name").GetString()!.Contains("Anonymous", StringComparison.OrdinalIgnoreCase));
+        Assert.All(personas, p => Assert.True(p.GetProperty("profiles").GetInt64() > 0, $"persona {p.GetProperty("name")} has no profiles"));
+
+        var stages = (await _node.GetJsonAsync("/api/v1/workspaces/default/lifecycle")).GetProperty("stages").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("stage").GetString()!, s => s.GetProperty("profiles").GetInt64());
+        Assert.Equal(new[] { "awareness", "consideration", "conversion", "loyalty", "advocacy" }, stages.Keys);
+        Assert.All(stages, s => Assert.True(s.Value > 0, $"no profile is in stage {s.Key}"));
+
+        var maya = await _node.ProfileAsync("email", DemoDataset.Showcase.Email);
+        Assert.Contains("Email subscribers", maya.GetProperty("segments").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("loyalty", maya.GetProperty("lifecycleStage").GetString());
+        Assert.StartsWith("p", maya.GetProperty("persona").GetProperty("key").GetString());
+        Assert.Equal(JsonValueKind.String, maya.GetProperty("computedTraits").GetProperty("rfmSegment").ValueKind);
+    }
 }
