@@ -11,6 +11,8 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestCommand.RunAsync(new BenchArgs(args[1..])),
     "memory" => await MemoryCommand.RunAsync(new BenchArgs(args[1..])),
     "stages" => await StagesCommand.RunAsync(new BenchArgs(args[1..])),
+    "audience-latency" => await Omnia.Bench.Audience.AudienceLatencyCommand.RunAsync(new BenchArgs(args[1..])),
+    "personas" => PersonaBench.Run(new BenchArgs(args[1..])),
     "micro" => BenchmarkSwitcher.FromAssembly(typeof(MicroConfig).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"], new MicroConfig()).Any() ? 0 : 1,
     _ => Usage(),
 };
@@ -21,6 +23,8 @@ static int Usage()
         usage: Omnia.Bench ingest [--events 1000000] [--batch 500] [--concurrency 8] [--people 100000] [--warmup 40] [--baseline true]
                Omnia.Bench memory [--events 10000000] [--people 1000000] [--batch 500] [--concurrency 8] | --model-people N
                Omnia.Bench stages [--events 1000000] [--batch 500] [--concurrency 8] [--people 100000]
+               Omnia.Bench audience-latency [--segments 100] [--seconds 30] [--concurrency 8] [--batch 500] [--rate 0 (full speed)] [--people 100000]
+               Omnia.Bench personas [--rows 1000000] [--k 6]
                Omnia.Bench micro  [BenchmarkDotNet options; default --filter *, e.g. --filter *Identity*]
         ingest and memory also take --time-limit S, --catch-up-limit S and --server-env NAME=VALUE (repeatable).
         """);
