@@ -3,15 +3,17 @@ using Omnia.Bench;
 using Omnia.Bench.Ingest;
 using Omnia.Bench.Memory;
 using Omnia.Bench.Micro;
+using Omnia.Bench.Recompute;
 using Omnia.Bench.Stages;
 
-// dotnet run -c Release --project bench/Omnia.Bench -- ingest|memory|stages|micro [options]   (see docs/benchmarks.md)
+// dotnet run -c Release --project bench/Omnia.Bench -- ingest|memory|stages|audience-latency|recompute|personas|micro [options]   (see docs/benchmarks.md)
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestCommand.RunAsync(new BenchArgs(args[1..])),
     "memory" => await MemoryCommand.RunAsync(new BenchArgs(args[1..])),
     "stages" => await StagesCommand.RunAsync(new BenchArgs(args[1..])),
     "audience-latency" => await Omnia.Bench.Audience.AudienceLatencyCommand.RunAsync(new BenchArgs(args[1..])),
+    "recompute" => await RecomputeCommand.RunAsync(args[1..]),
     "personas" => PersonaBench.Run(new BenchArgs(args[1..])),
     "micro" => BenchmarkSwitcher.FromAssembly(typeof(MicroConfig).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"], new MicroConfig()).Any() ? 0 : 1,
     _ => Usage(),
@@ -25,6 +27,7 @@ static int Usage()
                Omnia.Bench stages [--events 1000000] [--batch 500] [--concurrency 8] [--people 100000]
                Omnia.Bench audience-latency [--segments 100] [--seconds 30] [--concurrency 8] [--batch 500] [--rate 0 (full speed)] [--people 100000]
                Omnia.Bench personas [--rows 1000000] [--k 6]
+               Omnia.Bench recompute [--profiles 1000000] [--events 50000000] [--runs 5] [--seed 1] [--shared-buffers 4GB] [--postgres true]
                Omnia.Bench micro  [BenchmarkDotNet options; default --filter *, e.g. --filter *Identity*]
         ingest and memory also take --time-limit S, --catch-up-limit S and --server-env NAME=VALUE (repeatable).
         """);
