@@ -26,7 +26,7 @@ static int Usage()
                Omnia.Bench memory [--events 10000000] [--people 1000000] [--batch 500] [--concurrency 8] | --model-people N
                Omnia.Bench stages [--events 1000000] [--batch 500] [--concurrency 8] [--people 100000]
                Omnia.Bench audience-latency [--segments 100] [--seconds 30] [--concurrency 8] [--batch 500] [--rate 0 (full speed)] [--people 100000]
-               Omnia.Bench personas [--rows 1000000] [--k 6]
+               Omnia.Bench personas [--rows 1000000] [--planted 6] [--seed 7] [--min-k 2] [--max-k 8]
                Omnia.Bench recompute [--profiles 1000000] [--events 50000000] [--runs 5] [--seed 1] [--shared-buffers 4GB] [--postgres true]
                Omnia.Bench micro  [BenchmarkDotNet options; default --filter *, e.g. --filter *Identity*]
         ingest and memory also take --time-limit S, --catch-up-limit S and --server-env NAME=VALUE (repeatable).

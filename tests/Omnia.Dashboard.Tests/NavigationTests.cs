@@ -11,7 +11,7 @@ public sealed class NavigationTests(DashboardNode node)
     {
         var page = await node.SignedInPageAsync();
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        string[] expected = ["Overview", "Profiles", "Segments", "Journeys", "Content", "Offers", "Analytics", "Attribution", "Planning", "Sources & keys", "Settings"];
+        string[] expected = ["Overview", "Profiles", "Segments", "Personas", "Lifecycle", "Journeys", "Content", "Offers", "Analytics", "Attribution", "Planning", "Sources & keys", "Settings"];
         Assert.Equal(expected, await nav.GetByRole(AriaRole.Link).AllInnerTextsAsync());
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Overview" })).ToHaveAttributeAsync("aria-current", "page");
 

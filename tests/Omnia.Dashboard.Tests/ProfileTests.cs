@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Omnia.Core.Demo;
 
 namespace Omnia.Dashboard.Tests;
@@ -69,6 +70,44 @@ public sealed class ProfileTests(DashboardNode node)
         Assert.Contains("Store", badges);
         Assert.Contains("Support", badges);
         await Assertions.Expect(page.Locator("#timeline-list").GetByText("Order Completed").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Mayas_profile_shows_her_segments_lifecycle_stage_persona_and_further_computed_traits()
+    {
+        await node.AudiencesCaughtUpAsync();
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync($"/w/default/profiles?q={Uri.EscapeDataString(Maya)}");
+        await page.Locator("table tbody tr a").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(DemoDataset.Showcase.Name);
+
+        // She bought online and in a store, more than once and recently.
+        var audience = page.Locator("#audience");
+        await Assertions.Expect(audience.Locator("#profile-stage .stage-pill")).ToHaveTextAsync(new Regex("^(Conversion|Loyalty|Advocacy)$"));
+        await Assertions.Expect(page.Locator(".profile-header .stage-pill")).ToHaveTextAsync(await audience.Locator("#profile-stage .stage-pill").InnerTextAsync());
+        var persona = audience.Locator("#profile-persona a");
+        await Assertions.Expect(persona).ToHaveAttributeAsync("href", new Regex("^/w/default/personas#persona-p[0-9]+$"));
+        string personaName = (await persona.InnerTextAsync()).Trim();
+        Assert.NotEmpty(personaName);
+        var segments = audience.Locator("#profile-segments li");
+        Assert.True(await segments.CountAsync() >= 1, "Maya is in at least one demo segment.");
+        var computed = page.Locator("#computed");
+        await Assertions.Expect(computed.Locator("dd[data-trait=preferredChannel] .channel")).ToBeVisibleAsync();
+        await Assertions.Expect(computed.Locator("dd[data-trait=daysSinceLastPurchase]")).ToHaveTextAsync(new Regex(@"^\d+ days?$"));
+        await Assertions.Expect(computed.Locator("dd[data-trait=rfmSegment]")).ToHaveTextAsync(new Regex(@"^[A-Z][a-z' ]+$"));
+        await Assertions.Expect(computed.Locator("dd[data-trait=rfm]")).ToHaveTextAsync(new Regex(@"^R [1-5] · F [1-5] · M [1-5] \(of 5\)$"));
+        await audience.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "35-profile-audience.png") });
+        await computed.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "36-profile-computed-traits.png") });
+
+        // Segment names link to the segment's page; the persona to its card.
+        var link = segments.GetByRole(AriaRole.Link).First;
+        string segment = await link.InnerTextAsync();
+        await link.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(segment);
+        await page.GoBackAsync();
+        await page.Locator("#profile-persona a").ClickAsync();
+        await Assertions.Expect(page.Locator("article.persona:target h2")).ToHaveTextAsync(personaName);
         await page.Context.CloseAsync();
     }
 

@@ -9,7 +9,8 @@ public static class NavItems
 
     public static IReadOnlyList<Group> Groups { get; } =
     [
-        new("Customers", [new("Overview", "", "home"), new("Profiles", "/profiles", "users"), new("Segments", "/segments", "target")]),
+        new("Customers", [new("Overview", "", "home"), new("Profiles", "/profiles", "users"), new("Segments", "/segments", "target"),
+            new("Personas", "/personas", "persona"), new("Lifecycle", "/lifecycle", "funnel")]),
         new("Engage", [new("Journeys", "/journeys", "route"), new("Content", "/content", "file"), new("Offers", "/offers", "tag")]),
         new("Measure", [new("Analytics", "/analytics", "chart"), new("Attribution", "/attribution", "pie"), new("Planning", "/planning", "calendar")]),
         new("Workspace", [new("Sources & keys", "/sources", "database"), new("Settings", "/settings", "sliders")]),

@@ -75,6 +75,17 @@ public static class SegmentText
     /// <summary>The example with this key, or the first one.</summary>
     public static Example ExampleOrDefault(string? key) => Examples.FirstOrDefault(e => e.Key == key) ?? Examples[0];
 
+    /// <summary>A definition to start from for the members of one persona (<c>{"persona":"p1"}</c>).</summary>
+    public static string ForPersona(string key, string name) => Draft(
+        $"Persona: {name}", $"Profiles assigned to the persona “{name}” ({key})", new Dictionary<string, object> { ["persona"] = key });
+
+    /// <summary>A definition to start from for the profiles at one lifecycle stage (<c>{"lifecycleStage":"loyalty"}</c>).</summary>
+    public static string ForStage(string stage) => Draft(
+        $"Lifecycle: {LifecycleText.Label(stage)}", $"Profiles at the {stage} stage of the lifecycle", new Dictionary<string, object> { ["lifecycleStage"] = stage });
+
+    private static string Draft(string name, string description, object condition) =>
+        JsonSerializer.Serialize(new { version = 1, name, description, condition }, Indented);
+
     /// <summary>A saved definition, indented for reading and editing.</summary>
     public static string Pretty(JsonElement definition) => JsonSerializer.Serialize(definition, Indented);
 
