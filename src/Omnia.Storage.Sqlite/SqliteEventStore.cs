@@ -8,6 +8,9 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
 {
     internal const string Columns = "seq, workspace_id, source_id, message_id, type, name, user_id, anonymous_id, timestamp, received_at, json";
 
+    /// <summary><see cref="Columns"/> of the table aliased <c>e</c>.</summary>
+    internal const string PrefixedColumns = "e.seq, e.workspace_id, e.source_id, e.message_id, e.type, e.name, e.user_id, e.anonymous_id, e.timestamp, e.received_at, e.json";
+
     private readonly Lock _writeLock = new();
     private SqliteConnection? _writer;
 
@@ -95,11 +98,12 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
             return [];
         }
 
+        // Driving the join from the list makes SQLite look each event up by its rowid, in the order asked for;
+        // "seq IN (SELECT … json_each)" was planned as a scan of the log and took seconds for a few thousand events.
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM events WHERE seq IN (SELECT value FROM json_each($seqs))";
+        command.CommandText = $"SELECT {PrefixedColumns} FROM json_each($seqs) AS wanted CROSS JOIN events AS e ON e.seq = wanted.value ORDER BY wanted.key";
         command.Parameters.AddWithValue("$seqs", System.Text.Json.JsonSerializer.Serialize(seqs));
-        var bySeq = ReadAll(command).ToDictionary(e => e.Seq);
-        return seqs.Where(bySeq.ContainsKey).Select(s => bySeq[s]).ToList();
+        return ReadAll(command);
     }
 
     internal static IReadOnlyList<LogEvent> ReadAll(SqliteCommand command)
