@@ -34,7 +34,8 @@ public sealed class CliTests : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout + await stderr);
+        // Spectre.Console still bolds text with NO_COLOR set; the assertions are about the words.
+        return (process.ExitCode, System.Text.RegularExpressions.Regex.Replace(await stdout + await stderr, "\u001b\\[[0-9;]*m", ""));
     }
 
     [Fact]
@@ -82,5 +83,34 @@ public sealed class CliTests : IDisposable
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("No profile has the identifier", result.Output);
+    }
+
+    [Fact]
+    public async Task Segments_are_saved_from_a_file_with_the_same_errors_as_the_api_and_listed_with_their_sizes()
+    {
+        string data = Path.Combine(_directory, "data");
+        string sales = Path.Combine(_directory, "pos.csv");
+        await File.WriteAllTextAsync(sales, """
+            email,order_id,revenue,timestamp
+            a@example.com,P-1,620,2026-03-01T10:00:00Z
+            b@example.com,P-2,30,2026-03-05T16:30:00Z
+            """);
+        Assert.Equal(0, (await OmniaAsync($"import \"{sales}\" --kind events --event \"Order Completed\" --data \"{data}\"")).ExitCode);
+
+        string bad = Path.Combine(_directory, "bad.json");
+        await File.WriteAllTextAsync(bad, """{"version":1,"name":"Big","condition":{"computed":{"name":"revenue","op":"most","value":500}}}""");
+        var refused = await OmniaAsync($"segments apply \"{bad}\" --data \"{data}\"");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("condition.computed.op:", refused.Output, StringComparison.Ordinal);
+
+        string good = Path.Combine(_directory, "big.json");
+        await File.WriteAllTextAsync(good, """{"version":1,"name":"Big spenders","condition":{"computed":{"name":"revenue","op":"gte","value":500}}}""");
+        var saved = await OmniaAsync($"segments apply \"{good}\" --data \"{data}\"");
+        Assert.Equal(0, saved.ExitCode);
+        Assert.Contains("Created segment big-spenders (version 1): 1 members", saved.Output, StringComparison.Ordinal);
+
+        var list = await OmniaAsync($"segments list --data \"{data}\"");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("big-spenders", list.Output, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Omnia.Server;
 
 namespace Omnia.Cli.Commands;
@@ -21,6 +22,26 @@ internal sealed class LocalNode : IAsyncDisposable
         var app = OmniaServer.Build(options, builder => builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
         await OmniaServer.StartAsync(app, cancellationToken);
         return new LocalNode(app);
+    }
+
+    /// <summary>
+    /// Starts a node on <paramref name="dataDirectory"/>, waits until profiles and segment membership reflect the
+    /// whole log, and runs <paramref name="action"/> in workspace <paramref name="workspace"/> (exit code 2 when
+    /// there is no such workspace).
+    /// </summary>
+    public static async Task<int> RunInWorkspaceAsync(
+        string dataDirectory, string workspace, CancellationToken cancellationToken, Func<IServiceProvider, Omnia.Core.Workspaces.Workspace, Task<int>> action)
+    {
+        await using var node = await StartAsync(dataDirectory, cancellationToken);
+        var ws = await node.Services.GetRequiredService<Omnia.Core.Workspaces.IWorkspaceStore>().FindWorkspaceAsync(workspace, cancellationToken);
+        if (ws is null)
+        {
+            Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]There is no workspace '{workspace}'.[/]");
+            return 2;
+        }
+
+        await node.Services.GetRequiredService<Omnia.Server.Audiences.AudienceProcessingService>().CatchUpAsync(cancellationToken);
+        return await action(node.Services, ws);
     }
 
     public async ValueTask DisposeAsync()

@@ -90,17 +90,6 @@ internal static class PersonasCommand
         return 0;
     }
 
-    private static async Task<int> RunAsync(string data, string workspace, CancellationToken ct, Func<IServiceProvider, Workspace, Task<int>> action)
-    {
-        await using var node = await LocalNode.StartAsync(data, ct);
-        var ws = await node.Services.GetRequiredService<IWorkspaceStore>().FindWorkspaceAsync(workspace, ct);
-        if (ws is null)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]There is no workspace '{workspace}'.[/]");
-            return 2;
-        }
-
-        await node.Services.GetRequiredService<AudienceProcessingService>().CatchUpAsync(ct);
-        return await action(node.Services, ws);
-    }
+    private static Task<int> RunAsync(string data, string workspace, CancellationToken ct, Func<IServiceProvider, Workspace, Task<int>> action) =>
+        LocalNode.RunInWorkspaceAsync(data, workspace, ct, action);
 }

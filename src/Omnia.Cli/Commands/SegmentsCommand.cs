@@ -182,21 +182,9 @@ internal static class SegmentsCommand
         return await WithCatalogAsync(data, workspace, ct, (session, ws) => action(session, ws, json));
     }
 
-    private static async Task<int> WithCatalogAsync(string data, string workspace, CancellationToken ct, Func<Session, Workspace, Task<int>> action)
-    {
-        await using var node = await LocalNode.StartAsync(data, ct);
-        var ws = await node.Services.GetRequiredService<IWorkspaceStore>().FindWorkspaceAsync(workspace, ct);
-        if (ws is null)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]There is no workspace '{workspace}'.[/]");
-            return 2;
-        }
-
-        // Sizes and members are current once membership has caught up with the log.
-        var session = new Session(node.Services.GetRequiredService<SegmentCatalog>(), node.Services.GetRequiredService<AudienceProcessingService>());
-        await session.Audiences.CatchUpAsync(ct);
-        return await action(session, ws);
-    }
+    private static Task<int> WithCatalogAsync(string data, string workspace, CancellationToken ct, Func<Session, Workspace, Task<int>> action) =>
+        LocalNode.RunInWorkspaceAsync(data, workspace, ct, (services, ws) => action(
+            new Session(services.GetRequiredService<SegmentCatalog>(), services.GetRequiredService<AudienceProcessingService>()), ws));
 
     /// <summary>What a subcommand works with: the catalog, and the audience processor to wait for.</summary>
     private sealed record Session(SegmentCatalog Catalog, AudienceProcessingService Audiences);
