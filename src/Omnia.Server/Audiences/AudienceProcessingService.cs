@@ -27,10 +27,6 @@ public sealed class AudienceProcessingService(
         await RunUntilIdleAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether a full recompute is still under way in any workspace.</summary>
-    public async Task<bool> IsRecomputingAsync(CancellationToken cancellationToken = default) =>
-        !await processor.IsRecomputedAsync(cancellationToken).ConfigureAwait(false);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         profiles.Advanced += Wake;

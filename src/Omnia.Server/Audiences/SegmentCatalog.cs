@@ -55,7 +55,9 @@ public sealed class SegmentCatalog(
         {
             return SaveOutcome.Invalid([slug is null
                 ? "name: give a name with letters or digits, or a slug"
-                : $"slug: '{slug}' is not a valid slug: use lower-case letters, digits and dashes, at most {SegmentSlug.MaxLength} characters"]);
+                : SegmentSlug.Reserved.Contains(slug, StringComparer.Ordinal)
+                    ? $"slug: '{slug}' is reserved; choose another slug"
+                    : $"slug: '{slug}' is not a valid slug: use lower-case letters, digits and dashes, at most {SegmentSlug.MaxLength} characters"]);
         }
 
         var existing = await segments.ListSegmentsAsync(workspaceId, ct);

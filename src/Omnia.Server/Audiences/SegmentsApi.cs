@@ -111,13 +111,7 @@ public static class SegmentsApi
             return NoSuchSegment(slug);
         }
 
-        long afterId = 0;
-        if (after is { } a)
-        {
-            afterId = a;
-        }
-
-        var (members, next) = await catalog.MembersAsync(segment.Id, afterId, Math.Clamp(limit ?? 50, 1, 500), ct);
+        var (members, next) = await catalog.MembersAsync(segment.Id, after ?? 0, Math.Clamp(limit ?? 50, 1, 500), ct);
         return TypedResults.Ok(new MembersPage(members, next));
     }
 
