@@ -22,7 +22,7 @@ public sealed class DemoPersonaTests
     [InlineData("Anonymous visitors", nameof(Persona.AnonymousVisitor), 0.85)]
     [InlineData("Store regulars", nameof(Persona.LoyalStoreShopper), 0.8)]
     [InlineData("App regulars", nameof(Persona.AppRegular), 0.9)]
-    [InlineData("Lapsed high spenders", nameof(Persona.LapsedVip), 0.45)]
+    [InlineData("Lapsed high spenders", nameof(Persona.LapsedVip), 0.4)]
     public void Demo_behaviour_mixes_come_back_as_named_personas(string name, string mix, double minimumShare)
     {
         var truth = Enum.Parse<Persona>(mix);
