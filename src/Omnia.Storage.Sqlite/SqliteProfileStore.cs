@@ -297,6 +297,37 @@ public sealed class SqliteProfileStore(SqliteDatabase database) : IProfileStore
         return ValueTask.FromResult<IReadOnlyDictionary<long, IReadOnlyList<LogEvent>>>(result);
     }
 
+    public ValueTask<IReadOnlyList<EventLink>> LinksAfterAsync(IReadOnlyCollection<(long ProfileId, long AfterSeq)> from, CancellationToken cancellationToken = default)
+    {
+        var result = new List<EventLink>();
+        if (from.Count == 0)
+        {
+            return ValueTask.FromResult<IReadOnlyList<EventLink>>(result);
+        }
+
+        using var connection = database.OpenDerived();
+        using var command = Command(connection, null, """
+            SELECT pe.profile_id, pe.seq, pe.timestamp, pe.name
+            FROM json_each($from) AS wanted CROSS JOIN profile_events AS pe
+              ON pe.profile_id = json_extract(wanted.value, '$[0]') AND pe.seq > json_extract(wanted.value, '$[1]')
+            ORDER BY pe.seq
+            """);
+        command.Parameters.AddWithValue("$from", JsonSerializer.Serialize(from.Select(f => new[] { f.ProfileId, f.AfterSeq })));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new EventLink(reader.GetInt64(0), reader.GetInt64(1), UnixTime.FromMs(reader.GetInt64(2)), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<EventLink>>(result);
+    }
+
+    public ValueTask<IReadOnlyList<LogEvent>> ReadEventsAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
+    {
+        using var log = database.Open();
+        return ValueTask.FromResult(SqliteEventStore.ReadInOrder(log, seqs));
+    }
+
     public ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default)
     {
         using var connection = database.OpenDerived();

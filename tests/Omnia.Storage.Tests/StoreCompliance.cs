@@ -339,4 +339,55 @@ public abstract class StoreCompliance : IDisposable
         Assert.Equal(new RecomputeProgress(1, "abc", 500, false), await Store.Audiences.RecomputeProgressAsync(1));
         Assert.Null(await Store.Audiences.RecomputeProgressAsync(2));
     }
+
+    [Fact]
+    public async Task Links_after_a_position_are_read_per_profile_with_their_names_and_events_by_position()
+    {
+        var seqs = await AppendAsync(Event("a1", name: "Product Viewed"), Event("a2", name: "Order Completed"), Event("b1", userId: "u2", name: "Product Viewed"));
+        var batch = new ProjectionBatch { Checkpoint = seqs[2], NextProfileId = 3 };
+        batch.Links.Add(new EventLink(1, seqs[0], T0, "Product Viewed"));
+        batch.Links.Add(new EventLink(1, seqs[1], T0.AddMinutes(1), "Order Completed"));
+        batch.Links.Add(new EventLink(2, seqs[2], T0, "Product Viewed"));
+        await Store.Profiles.SaveAsync(batch);
+
+        var links = await Store.Profiles.LinksAfterAsync([(1L, seqs[0]), (2L, 0L)]);
+        Assert.Equal(new[] { (1L, seqs[1], "Order Completed"), (2L, seqs[2], "Product Viewed") }, links.Select(l => (l.ProfileId, l.Seq, l.Name!)));
+        Assert.Equal(T0.AddMinutes(1), links[0].Timestamp);
+
+        var events = await Store.Profiles.ReadEventsAsync([seqs[2], seqs[0], 999]);
+        Assert.Equal(new[] { "b1", "a1" }, events.Select(e => e.MessageId));
+    }
+
+    [Fact]
+    public async Task The_audience_event_cache_reads_only_new_events_and_reloads_a_profile_that_gained_older_ones_in_a_merge()
+    {
+        var seqs = await AppendAsync(
+            Event("p1", userId: "u1", at: T0.AddHours(2), name: "Product Viewed"), Event("q1", userId: "u2", at: T0, name: "Product Viewed"),
+            Event("p2", userId: "u1", at: T0.AddHours(3), name: "Page"), Event("p3", userId: "u1", at: T0.AddHours(1), name: "Product Viewed"));
+        var first = new ProjectionBatch { Checkpoint = seqs[1], NextProfileId = 3 };
+        first.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 1 });
+        first.Profiles.Add(new ProfileState { Id = 2, WorkspaceId = 1, EventCount = 1 });
+        first.Links.Add(new EventLink(1, seqs[0], T0.AddHours(2), "Product Viewed"));
+        first.Links.Add(new EventLink(2, seqs[1], T0, "Product Viewed"));
+        await Store.Profiles.SaveAsync(first);
+        var cache = new ProfileEventCache(Store.Profiles);
+        Assert.Single((await cache.LoadAsync([1], ["Product Viewed"]))[1].Events);
+
+        // A late event (earlier timestamp) and an unnamed one arrive; then profile 2 (with an older event) merges in.
+        var second = new ProjectionBatch { Checkpoint = seqs[3], NextProfileId = 3 };
+        second.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 3 });
+        second.Links.Add(new EventLink(1, seqs[2], T0.AddHours(3), "Page"));
+        second.Links.Add(new EventLink(1, seqs[3], T0.AddHours(1), "Product Viewed"));
+        await Store.Profiles.SaveAsync(second);
+        var late = (await cache.LoadAsync([1], ["Product Viewed"]))[1].Events;
+        Assert.Equal(new[] { T0.AddHours(1), T0.AddHours(2) }, late.Select(e => e.Timestamp));
+
+        var merge = new ProjectionBatch { Checkpoint = seqs[3], NextProfileId = 3 };
+        merge.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 4 });
+        merge.Merges.Add(new MergeRecord(1, 2, 1, seqs[3], T0.AddHours(4), []));
+        await Store.Profiles.SaveAsync(merge);
+        var merged = (await cache.LoadAsync([1, 2], ["Product Viewed"]));
+        Assert.Equal(new[] { T0, T0.AddHours(1), T0.AddHours(2) }, merged[1].Events.Select(e => e.Timestamp));
+        Assert.False(merged.ContainsKey(2));
+    }
 }

@@ -16,6 +16,8 @@ public sealed class AudienceProcessor(
     Func<CancellationToken, ValueTask<IReadOnlyList<AudienceModel>>> models,
     TimeProvider clock)
 {
+    private readonly Dictionary<int, ProfileEventCache> _events = [];
+
     /// <summary>Profiles evaluated per run of real-time work.</summary>
     public int BatchSize { get; init; } = 500;
 
@@ -96,7 +98,13 @@ public sealed class AudienceProcessor(
         AudienceModel model, Dictionary<long, (TransitionReason Reason, DateTimeOffset At)> work, DateTimeOffset now, AudienceBatch batch, CancellationToken cancellationToken)
     {
         var ids = work.Keys.ToList();
-        var facts = await ProfileFactsReader.LoadAsync(profiles, ids, model.EventNames, cancellationToken).ConfigureAwait(false);
+        if (!_events.TryGetValue(model.WorkspaceId, out var cache))
+        {
+            cache = new ProfileEventCache(profiles);
+            _events[model.WorkspaceId] = cache;
+        }
+
+        var facts = await cache.LoadAsync(ids, model.EventNames, cancellationToken).ConfigureAwait(false);
         var stored = await store.GetAsync(ids, cancellationToken).ConfigureAwait(false);
         foreach (long id in ids)
         {

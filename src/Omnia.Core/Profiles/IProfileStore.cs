@@ -37,6 +37,15 @@ public interface IProfileStore
     ValueTask<IReadOnlyDictionary<long, IReadOnlyList<LogEvent>>> EventsAsync(
         IReadOnlyCollection<long> profileIds, IReadOnlyCollection<string>? names = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The event links of each profile after a log position (all names), in log order: what a reader holding a
+    /// profile's events up to that position needs to catch up.
+    /// </summary>
+    ValueTask<IReadOnlyList<EventLink>> LinksAfterAsync(IReadOnlyCollection<(long ProfileId, long AfterSeq)> from, CancellationToken cancellationToken = default);
+
+    /// <summary>The logged events at these positions, in the order given (positions not in the log are skipped).</summary>
+    ValueTask<IReadOnlyList<LogEvent>> ReadEventsAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
+
     /// <summary>Profiles whose identifier starts with <paramref name="query"/> or whose trait (any, or <paramref name="trait"/>) contains it.</summary>
     ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default);
 
