@@ -170,6 +170,12 @@ internal static class SqliteSchema
         ALTER TABLE profile_audiences ADD COLUMN persona TEXT;
         CREATE INDEX profile_audiences_workspace ON profile_audiences (workspace_id, lifecycle_stage);
         """,
+        // Profiles now keep category counts and links keep event names: derived state made before is rebuilt from the log.
+        """
+        DELETE FROM profiles; DELETE FROM identifiers; DELETE FROM profile_events; DELETE FROM merges; DELETE FROM channel_days;
+        DELETE FROM checkpoints; DELETE FROM audience_dirty; DELETE FROM profile_audiences; DELETE FROM segment_members;
+        DELETE FROM segment_transitions; DELETE FROM audience_recompute;
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection, string[] versions)

@@ -36,6 +36,20 @@ internal static class ProfileRenderer
             computed.AddRow($"Consent {Markup.Escape(channel)}", Markup.Escape($"{(consent.Subscribed ? "subscribed" : "unsubscribed")} ({consent.Reason}, {consent.At:u})"));
         }
 
+        computed.AddRow("Lifecycle stage", Markup.Escape(view.LifecycleStage ?? "none"))
+            .AddRow("Persona", Markup.Escape(view.Persona is { } persona ? $"{persona.Name} ({persona.Key})" : "none"))
+            .AddRow("Segments", Markup.Escape(view.Segments.Count == 0 ? "none" : string.Join(", ", view.Segments)));
+        foreach (var (name, value) in c.More ?? new Dictionary<string, object?>())
+        {
+            computed.AddRow(Markup.Escape(name), Markup.Escape(value switch
+            {
+                null => "none",
+                DateTimeOffset at => at.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                _ => value.ToString() ?? "",
+            }));
+        }
+
         AnsiConsole.Write(new Columns(identities, computed));
         AnsiConsole.Write(traits);
         if (view.MergedFrom.Count > 0)
