@@ -100,7 +100,7 @@ public static class SegmentsApi
         var outcome = await catalog.EstimateAsync(w.Id, body.Json!, sample ?? SegmentCatalog.DefaultSample, exact ?? false, ct);
         return outcome.Estimate is { } e
             ? TypedResults.Ok(new EstimateView(e.Estimate, e.Low, e.High, e.IsExact, e.Sampled, e.Matched, e.Population, outcome.Examples))
-            : Invalid(outcome.Errors);
+            : Invalid(outcome.Errors, "fix them to see an estimate");
     }
 
     private static async Task<Results<Ok<MembersPage>, ProblemHttpResult>> MembersAsync(
@@ -143,8 +143,8 @@ public static class SegmentsApi
 
     private static ProblemHttpResult NoSuchSegment(string slug) => Problems.NotFound($"There is no segment '{slug}' in this workspace; GET /segments lists them.");
 
-    private static ProblemHttpResult Invalid(IReadOnlyList<string> errors) =>
-        Problems.BadRequest($"The segment definition has {errors.Count} problem(s); nothing was saved. See docs/segments.md for the format.", errors);
+    private static ProblemHttpResult Invalid(IReadOnlyList<string> errors, string outcome = "nothing was saved") =>
+        Problems.BadRequest($"The segment definition has {errors.Count} problem(s); {outcome}. See docs/segments.md for the format.", errors);
 
     private static async Task<(string? Json, ProblemHttpResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
