@@ -6,11 +6,12 @@ namespace Omnia.Core.Audiences;
 /// <summary>
 /// The audience processor's memory of each profile's events (only those with the names its definitions look
 /// at, already parsed), so that re-evaluating a profile reads only the events logged since, instead of all of
-/// them. An entry is trusted only while its link count plus the new links equals the profile's event count: a
+/// them. It holds at most <c>capacity</c> profiles (then starts over), which bounds its memory to a few hundred MB
+/// on event-heavy profiles. An entry is trusted only while its link count plus the new links equals the profile's event count: a
 /// merge (which brings older events) or any other surprise reloads the profile. Not thread-safe: the processor
 /// uses it from one run at a time.
 /// </summary>
-public sealed class ProfileEventCache(IProfileStore profiles, int capacity = 200_000)
+public sealed class ProfileEventCache(IProfileStore profiles, int capacity = 50_000)
 {
     private readonly Dictionary<long, Entry> _entries = [];
     private string _names = "";
