@@ -116,6 +116,7 @@ internal sealed class AppVisit
         if (!Rng.Chance(_s.Behaviour.CheckoutGivenCart))
         {
             _s.AbandonedCart = (lines, _at);
+            _s.AbandonedCartId = cartId;
             return;
         }
 
@@ -126,16 +127,17 @@ internal sealed class AppVisit
 
         var order = new Order(_s.NextOrderId("NW"), lines, null);
         Screen("Checkout");
-        _s.Emit(DemoEvent.Track(_at, Ids, "Checkout Started", _context, Ecommerce.CheckoutProperties(order)));
+        _s.Emit(DemoEvent.Track(_at, Ids, "Checkout Started", _context, Ecommerce.CheckoutProperties(order, cartId)));
         if (!Rng.Chance(_s.Behaviour.PurchaseGivenCheckout))
         {
             _s.AbandonedCart = (lines, _at);
+            _s.AbandonedCartId = cartId;
             return;
         }
 
         Step(40, 200);
         var affiliation = _device.Device.Kind == DeviceKind.IosApp ? "iOS App" : "Android App";
-        _s.Emit(DemoEvent.Track(_at, Ids, "Order Completed", _context, Ecommerce.OrderProperties(order, affiliation)));
+        _s.Emit(DemoEvent.Track(_at, Ids, "Order Completed", _context, Ecommerce.OrderProperties(order, affiliation, w => w.WriteString("cart_id", cartId))));
         Reviews.MaybeReview(_s, order, _at, Ids, _context);
         _s.AbandonedCart = null;
         Screen("Order Confirmation");

@@ -46,6 +46,9 @@ internal sealed class CustomerState
 
     public (IReadOnlyList<OrderLine> Lines, DateTimeOffset At)? AbandonedCart { get; set; }
 
+    /// <summary>The id of the last cart left behind: a checkout resumed from the reminder email completes that cart.</summary>
+    public string? AbandonedCartId { get; set; }
+
     /// <summary>The end of the last visit: a new visit starts after it, so a device's events never interleave.</summary>
     public DateTimeOffset BusyUntil { get; set; }
 

@@ -10,8 +10,8 @@ public static class DemoSegments
     public static IReadOnlyList<(string Slug, string Json)> All { get; } =
     [
         ("cart-abandoners", """
-            {"version":1,"name":"Cart abandoners","description":"Added to cart in the last 14 days and did not order within 4 hours",
-             "condition":{"sequence":{"first":{"name":"Product Added"},"then":{"name":"Order Completed"},"within":"4h","did":false,"window":{"last":"14d"}}}}
+            {"version":1,"name":"Cart abandoners","description":"Added to a cart in the last 14 days and did not order that cart within 4 hours",
+             "condition":{"sequence":{"first":{"name":"Product Added"},"then":{"name":"Order Completed"},"within":"4h","did":false,"key":"cart_id","window":{"last":"14d"}}}}
             """),
         ("browse-abandoners", """
             {"version":1,"name":"Browse abandoners","description":"Viewed 3 or more products this week without adding any to the cart",

@@ -27,8 +27,13 @@ internal static class Ecommerce
     };
 
     /// <summary>Properties of <c>Checkout Started</c>.</summary>
-    public static Action<Utf8JsonWriter> CheckoutProperties(Order order) => w =>
+    public static Action<Utf8JsonWriter> CheckoutProperties(Order order, string? cartId = null) => w =>
     {
+        if (cartId is not null)
+        {
+            w.WriteString("cart_id", cartId);
+        }
+
         w.WriteString("order_id", order.OrderId);
         w.WriteNumber("value", order.Total);
         w.WriteNumber("revenue", order.Total);

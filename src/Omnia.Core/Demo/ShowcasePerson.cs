@@ -134,8 +134,8 @@ internal sealed class ShowcasePerson
         visit.Page(WebPage.Cart);
         visit.Track("Cart Viewed", Ecommerce.CartProperties("cart_maya02", order.Lines));
         visit.Page(WebPage.Checkout);
-        visit.Track("Checkout Started", Ecommerce.CheckoutProperties(order));
-        visit.Track("Order Completed", Ecommerce.OrderProperties(order, "Online Store"));
+        visit.Track("Checkout Started", Ecommerce.CheckoutProperties(order, "cart_maya02"));
+        visit.Track("Order Completed", Ecommerce.OrderProperties(order, "Online Store", w => w.WriteString("cart_id", "cart_maya02")));
         visit.Page(WebPage.Confirmation);
 
         // 6 days ago: boots and socks at the Union Square store, e-receipt to her email (no loyalty card).

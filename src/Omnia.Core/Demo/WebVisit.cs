@@ -101,6 +101,11 @@ internal sealed class WebVisit
     private void Checkout(IReadOnlyList<OrderLine> lines, bool resumed)
     {
         var cartId = "cart_" + Rng.Uuid()[..8];
+        if (resumed && _s.AbandonedCartId is { } previous)
+        {
+            cartId = previous;
+        }
+
         if (resumed)
         {
             Step(1, 3);
@@ -126,6 +131,7 @@ internal sealed class WebVisit
         if (_s.Customer.NeverIdentifies || !Rng.Chance(checkout))
         {
             _s.AbandonedCart = (lines, _at);
+            _s.AbandonedCartId = cartId;
             return;
         }
 
@@ -137,16 +143,17 @@ internal sealed class WebVisit
         var order = new Order(_s.NextOrderId("NW"), lines, _promotion?.Coupon);
         Navigate(WebPage.Checkout);
         Step(1, 3);
-        _s.Emit(DemoEvent.Track(_at, Ids, "Checkout Started", _page, Ecommerce.CheckoutProperties(order)));
+        _s.Emit(DemoEvent.Track(_at, Ids, "Checkout Started", _page, Ecommerce.CheckoutProperties(order, cartId)));
         var purchase = _s.Behaviour.PurchaseGivenCheckout * (_promotion is null ? 1 - 0.6 * _s.Behaviour.SaleShopper : 1);
         if (!Rng.Chance(purchase))
         {
             _s.AbandonedCart = (lines, _at);
+            _s.AbandonedCartId = cartId;
             return;
         }
 
         Step(60, 300);
-        _s.Emit(DemoEvent.Track(_at, Ids, "Order Completed", _page, Ecommerce.OrderProperties(order, "Online Store")));
+        _s.Emit(DemoEvent.Track(_at, Ids, "Order Completed", _page, Ecommerce.OrderProperties(order, "Online Store", w => w.WriteString("cart_id", cartId))));
         Reviews.MaybeReview(_s, order, _at, Ids, _page);
         _s.AbandonedCart = null;
         Navigate(WebPage.Confirmation);
