@@ -119,7 +119,7 @@ public abstract class StoreCompliance : IDisposable
         Assert.Null(await Store.Profiles.FindAsync(2, new Identifier(IdentifierTypes.Email, "ann@example.com")));
         var loaded = await Store.Profiles.GetAsync(1, 7);
         Assert.NotNull(loaded);
-        Assert.Equal("ann@example.com", loaded.Traits["email"].Value.GetString());
+        Assert.Equal("ann@example.com", loaded.Traits["email"].Value.String);
         Assert.Equal(2, loaded.EventCount);
         Assert.Null(await Store.Profiles.GetAsync(2, 7));
         Assert.Equal(2, (await Store.Profiles.TimelineAsync(7, 10)).Count);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Profiles;
 
@@ -45,7 +46,14 @@ public sealed class ProfileState
 }
 
 /// <summary>A trait value and when it was set.</summary>
-public sealed record TraitValue(JsonElement Value, DateTimeOffset At);
+public readonly record struct TraitValue(EventValue Value, DateTimeOffset At)
+{
+    /// <summary>A trait value copied out of a JSON element.</summary>
+    public TraitValue(JsonElement value, DateTimeOffset at)
+        : this(EventValue.FromJson(value), at)
+    {
+    }
+}
 
 /// <summary>The first-touch channel and campaign of a profile.</summary>
 public sealed record Acquisition(string Channel, string? Campaign, string? Source, string? Medium, DateTimeOffset At);

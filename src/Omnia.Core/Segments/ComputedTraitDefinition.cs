@@ -60,6 +60,6 @@ public sealed record ComputedTraitDefinition(
     {
         ArgumentNullException.ThrowIfNull(facts);
         facts.CheckEventOrder(nameof(facts));
-        return CompiledComputedTrait.Of(this).Value(facts.Events, now);
+        return CompiledComputedTrait.Of(this).Value(facts.EventSpan, now);
     }
 }
