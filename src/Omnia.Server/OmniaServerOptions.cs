@@ -15,6 +15,18 @@ public sealed record OmniaServerOptions
     /// <summary>Customers in the demo dataset.</summary>
     public int DemoCustomers { get; init; } = 3000;
 
+    /// <summary>
+    /// How many acknowledged events derived state may lag behind before ingestion answers 429 with Retry-After
+    /// (the Segment SDKs retry it) instead of taking more.
+    /// </summary>
+    public long MaxDerivedLag { get; init; } = 250_000;
+
+    /// <summary>A snapshot of derived state is written at least this often while events arrive…</summary>
+    public TimeSpan SnapshotEvery { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>…and after this many events, whichever comes first (and at a planned stop).</summary>
+    public long SnapshotEveryEvents { get; init; } = 2_000_000;
+
     /// <summary>Bootstrap values, normally from <c>OMNIA_BOOTSTRAP_*</c> environment variables.</summary>
     public BootstrapSettings Bootstrap { get; init; } = BootstrapSettings.FromEnvironment();
 }

@@ -70,6 +70,12 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
         return ValueTask.FromResult(ReadAll(command));
     }
 
+    public ValueTask<IReadOnlyList<LogEvent>> ReadAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return ValueTask.FromResult(ReadInOrder(connection, seqs));
+    }
+
     public ValueTask<long> LastSeqAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();

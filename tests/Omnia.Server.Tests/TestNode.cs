@@ -93,10 +93,10 @@ public sealed class TestNode : IAsyncDisposable
     }
 
     /// <summary>Waits until profiles reflect everything in the log.</summary>
-    public Task CatchUpAsync() => App.Services.GetRequiredService<ProfileProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    public Task CatchUpAsync() => App.Services.GetRequiredService<ProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Waits until profiles and segment membership reflect everything in the log.</summary>
-    public Task AudiencesCaughtUpAsync() => App.Services.GetRequiredService<Omnia.Server.Audiences.AudienceProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(120));
+    public Task AudiencesCaughtUpAsync() => App.Services.GetRequiredService<Omnia.Server.Processing.ProcessingService>().AudiencesCaughtUpAsync().WaitAsync(TimeSpan.FromSeconds(120));
 
     /// <summary>Sends a JSON text body to the admin API.</summary>
     public async Task<HttpResponseMessage> AdminTextAsync(HttpMethod method, string path, string json)

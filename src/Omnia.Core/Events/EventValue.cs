@@ -55,6 +55,9 @@ public readonly struct EventValue : IEquatable<EventValue>
             ? Of(d)
             : new EventValue(EventValueKind.Number, 0, jsonNumber);
 
+    /// <summary>An object value from its JSON text (which must be a valid JSON object).</summary>
+    public static EventValue ObjectFromJson(string json) => new(EventValueKind.Object, 0, json ?? throw new ArgumentNullException(nameof(json)));
+
     /// <summary>Copies a JSON element (any kind) out of its document.</summary>
     public static EventValue FromJson(JsonElement element)
     {

@@ -43,6 +43,24 @@ public sealed class ProfileState
     /// <c>products</c>), for category affinity and personas.
     /// </summary>
     public Dictionary<string, int> CategoryCounts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>A copy that shares nothing mutable with this one (values and records are immutable).</summary>
+    public ProfileState Clone() => new()
+    {
+        Id = Id,
+        WorkspaceId = WorkspaceId,
+        Traits = new Dictionary<string, TraitValue>(Traits, StringComparer.Ordinal),
+        FirstSeen = FirstSeen,
+        LastSeen = LastSeen,
+        EventCount = EventCount,
+        OrderCount = OrderCount,
+        Revenue = Revenue,
+        LastOrderAt = LastOrderAt,
+        Acquisition = Acquisition,
+        Consent = new Dictionary<string, ConsentState>(Consent, StringComparer.Ordinal),
+        ChannelCounts = new Dictionary<string, int>(ChannelCounts, StringComparer.Ordinal),
+        CategoryCounts = new Dictionary<string, int>(CategoryCounts, StringComparer.Ordinal),
+    };
 }
 
 /// <summary>A trait value and when it was set.</summary>

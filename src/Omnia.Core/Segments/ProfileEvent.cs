@@ -12,13 +12,20 @@ public readonly struct ProfileEvent
 {
     private readonly long _utcTicks;
 
-    public ProfileEvent(string? name, EventType type, DateTimeOffset timestamp, EventProperties properties, long seq = 0)
+    public ProfileEvent(string? name, EventType type, DateTimeOffset timestamp, EventProperties properties, long seq = 0, ushort channelId = 0)
+        : this(name, type, timestamp.UtcTicks, properties, seq, channelId)
+    {
+    }
+
+    /// <summary>An event at <paramref name="utcTicks"/> (UTC ticks), as memory and snapshots hold it.</summary>
+    public ProfileEvent(string? name, EventType type, long utcTicks, EventProperties properties, long seq, ushort channelId)
     {
         Name = name;
         Type = type;
-        _utcTicks = timestamp.UtcTicks;
+        _utcTicks = utcTicks;
         Properties = properties;
         Seq = seq;
+        ChannelId = channelId;
     }
 
     /// <summary>An event with all the top-level properties of a JSON object (tests and tools).</summary>
@@ -43,6 +50,15 @@ public readonly struct ProfileEvent
 
     /// <summary>The event's position in the log (0 when not from the log).</summary>
     public long Seq { get; }
+
+    /// <summary>The touchpoint channel the event was classified to (see <see cref="Touchpoints.ChannelIds"/>; 0: none).</summary>
+    public ushort ChannelId { get; }
+
+    /// <summary>The touchpoint channel's name, or null.</summary>
+    public string? Channel => Touchpoints.ChannelIds.Name(ChannelId);
+
+    /// <summary>The same event with other properties (a backfill of properties that definitions started to read).</summary>
+    public ProfileEvent WithProperties(EventProperties properties) => new(Name, Type, _utcTicks, properties, Seq, ChannelId);
 
     /// <summary>Reads a logged event with all its top-level properties.</summary>
     public static ProfileEvent FromLogEvent(LogEvent logEvent)
