@@ -29,7 +29,7 @@ public sealed class TestNode : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<TestNode> StartAsync(bool demo = false, int demoCustomers = 300, string? directory = null)
+    public static async Task<TestNode> StartAsync(bool demo = false, int demoCustomers = 300, string? directory = null, long maxDerivedLag = 250_000)
     {
         directory ??= Directory.CreateTempSubdirectory("omnia-node-").FullName;
         var options = new OmniaServerOptions
@@ -39,6 +39,7 @@ public sealed class TestNode : IAsyncDisposable
             Demo = demo,
             DemoCustomers = demoCustomers,
             Bootstrap = new BootstrapSettings(AdminKey, WriteKey, null, null),
+            MaxDerivedLag = maxDerivedLag,
         };
         var app = OmniaServer.Build(options, b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await OmniaServer.StartAsync(app);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Omnia.Core.Audiences;
 using Omnia.Core.Processing;
 using Omnia.Core.Profiles;
@@ -65,34 +64,20 @@ internal sealed class DerivedHarness
         return harness;
     }
 
-    /// <summary>Everything a reader can see of the derived state, as sorted text: equal text means equal state.</summary>
+    /// <summary>
+    /// The whole state as canonical text, plus what readers see of it through the read API (merged-away ids, the
+    /// timeline read back from the log): equal text means equal state.
+    /// </summary>
     public async Task<string> DumpAsync(int workspaceId)
     {
-        var lines = new List<string> { $"checkpoint {State.Checkpoint}", $"next profile {State.NextProfileId}" };
-        var ids = await State.ProfileIdsAsync(workspaceId, 0, int.MaxValue);
-        var audiences = await State.GetAsync(ids);
-        foreach (var profile in (await State.GetManyAsync(ids)).OrderBy(p => p.Id))
+        var lines = new List<string> { State.Describe() };
+        foreach (var id in await State.ProfileIdsAsync(workspaceId, 0, int.MaxValue))
         {
-            lines.Add($"{profile.Id} ids " + string.Join(",", await State.IdentifiersAsync(profile.Id)));
-            lines.Add($"{profile.Id} state " + JsonSerializer.Serialize(profile, ProfileJson.Options));
-            lines.Add($"{profile.Id} events " + string.Join(",", (await State.TimelineAsync(profile.Id, int.MaxValue)).Select(e => e.Seq)));
-            lines.Add($"{profile.Id} merges " + string.Join(",", (await State.MergesIntoAsync(profile.Id)).Select(m => $"{m.From}>{m.Into}@{m.Seq}")));
-            if (audiences.TryGetValue(profile.Id, out var audience))
-                lines.Add($"{profile.Id} audience {string.Join(",", audience.Segments)} {audience.LifecycleStage} {audience.Persona} {audience.NextChange:O}");
+            lines.Add($"{id} timeline " + string.Join(",", (await State.TimelineAsync(id, int.MaxValue)).Select(e => e.MessageId)));
+            foreach (var merge in await State.MergesIntoAsync(id))
+                lines.Add($"{merge.From} resolves to {(await State.GetAsync(workspaceId, merge.From))?.Id}");
         }
 
-        var facts = await State.FactsAsync(ids);
-        foreach (var (id, f) in facts.OrderBy(f => f.Key))
-            lines.Add($"{id} behaviour " + string.Join(";", f.Events.Select(e => $"{e.Seq}:{e.Name}:{e.Channel}:{JsonProperties(e)}")));
-        lines.Add("days " + string.Join(",", (await State.ChannelDaysAsync(workspaceId, DateOnly.MinValue, DateOnly.MaxValue)).Select(d => $"{d.Day}:{d.Channel}:{d.Events}")));
         return string.Join("\n", lines);
-    }
-
-    private static string JsonProperties(Omnia.Core.Segments.ProfileEvent e)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-            e.Properties.WriteTo(writer);
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
