@@ -37,37 +37,26 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
     public void Apply(IReadOnlyList<LogEvent> events, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var documents = new JsonDocument?[events.Count];
-        try
+        for (var start = 0; start < events.Count; start += LockChunk)
         {
-            for (var i = 0; i < events.Count; i++)
+            state.Lock.EnterWriteLock();
+            try
             {
-                if (events[i].Seq > state.Checkpoint)
-                    documents[i] = JsonDocument.Parse(events[i].Json);
-            }
-
-            for (var start = 0; start < events.Count; start += LockChunk)
-            {
-                state.Lock.EnterWriteLock();
-                try
+                var end = Math.Min(events.Count, start + LockChunk);
+                for (var i = start; i < end; i++)
                 {
-                    var end = Math.Min(events.Count, start + LockChunk);
-                    for (var i = start; i < end; i++)
-                    {
-                        if (documents[i] is { } document && events[i].Seq > state.Checkpoint)
-                            ApplyOne(events[i], document.RootElement, now);
-                    }
-                }
-                finally
-                {
-                    state.Lock.ExitWriteLock();
+                    var e = events[i];
+                    if (e.Seq <= state.Checkpoint)
+                        continue;
+                    // Parsed and released one at a time, so the parser's pooled buffers are reused, not allocated anew.
+                    using var document = JsonDocument.Parse(e.Json);
+                    ApplyOne(e, document.RootElement, now);
                 }
             }
-        }
-        finally
-        {
-            foreach (var document in documents)
-                document?.Dispose();
+            finally
+            {
+                state.Lock.ExitWriteLock();
+            }
         }
     }
 
