@@ -6,12 +6,13 @@ using Omnia.Bench.Micro;
 using Omnia.Bench.Recompute;
 using Omnia.Bench.Stages;
 
-// dotnet run -c Release --project bench/Omnia.Bench -- ingest|memory|stages|audience-latency|recompute|personas|micro [options]   (see docs/benchmarks.md)
+// dotnet run -c Release --project bench/Omnia.Bench -- ingest|memory|stages|rebuild|audience-latency|recompute|personas|micro [options]   (see docs/benchmarks.md)
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestCommand.RunAsync(new BenchArgs(args[1..])),
     "memory" => await MemoryCommand.RunAsync(new BenchArgs(args[1..])),
     "stages" => await StagesCommand.RunAsync(new BenchArgs(args[1..])),
+    "rebuild" => await Omnia.Bench.Rebuild.RebuildCommand.RunAsync(new BenchArgs(args[1..])),
     "audience-latency" => await Omnia.Bench.Audience.AudienceLatencyCommand.RunAsync(new BenchArgs(args[1..])),
     "recompute" => await RecomputeCommand.RunAsync(args[1..]),
     "personas" => PersonaBench.Run(new BenchArgs(args[1..])),
@@ -25,6 +26,7 @@ static int Usage()
         usage: Omnia.Bench ingest [--events 1000000] [--batch 500] [--concurrency 8] [--people 100000] [--warmup 40] [--baseline true]
                Omnia.Bench memory [--events 10000000] [--people 1000000] [--batch 500] [--concurrency 8] | --model-people N
                Omnia.Bench stages [--events 1000000] [--batch 500] [--concurrency 8] [--people 100000]
+               Omnia.Bench rebuild [--events 1000000] [--people 100000] [--keep false]
                Omnia.Bench audience-latency [--segments 100] [--seconds 30] [--concurrency 8] [--batch 500] [--rate 0 (full speed)] [--people 100000]
                Omnia.Bench personas [--rows 1000000] [--planted 6] [--seed 7] [--min-k 2] [--max-k 8]
                Omnia.Bench recompute [--profiles 1000000] [--events 50000000] [--runs 5] [--seed 1] [--shared-buffers 4GB] [--postgres true]

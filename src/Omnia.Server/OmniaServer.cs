@@ -51,6 +51,8 @@ public static class OmniaServer
         var readiness = app.Services.GetRequiredService<Readiness>();
         var firstRun = await app.Services.GetRequiredService<FirstRun>().EnsureAsync(options.Bootstrap, cancellationToken);
         await app.StartAsync(cancellationToken);
+        readiness.Set("loading derived state");
+        await app.Services.GetRequiredService<Omnia.Server.Processing.ProcessingService>().LoadedAsync(cancellationToken);
         if (options.Demo)
         {
             readiness.Set("loading demo data");

@@ -15,8 +15,26 @@ public sealed record OmniaServerOptions
     /// <summary>Customers in the demo dataset.</summary>
     public int DemoCustomers { get; init; } = 3000;
 
+    /// <summary>
+    /// How many acknowledged events derived state may lag behind before ingestion answers 429 with Retry-After
+    /// (the Segment SDKs retry it) instead of taking more.
+    /// </summary>
+    public long MaxDerivedLag { get; init; } = Environment("OMNIA_MAX_DERIVED_LAG") ?? 250_000;
+
+    /// <summary>A snapshot of derived state is written at least this often while events arrive…</summary>
+    public TimeSpan SnapshotEvery { get; init; } = TimeSpan.FromSeconds(Environment("OMNIA_SNAPSHOT_EVERY_SECONDS") ?? 300);
+
+    /// <summary>…and after this many events, whichever comes first (and at a planned stop).</summary>
+    public long SnapshotEveryEvents { get; init; } = Environment("OMNIA_SNAPSHOT_EVERY_EVENTS") ?? 2_000_000;
+
     /// <summary>Bootstrap values, normally from <c>OMNIA_BOOTSTRAP_*</c> environment variables.</summary>
     public BootstrapSettings Bootstrap { get; init; } = BootstrapSettings.FromEnvironment();
+
+    /// <summary>A positive whole number from an environment variable, or null when it is not set.</summary>
+    private static long? Environment(string name) =>
+        long.TryParse(System.Environment.GetEnvironmentVariable(name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : null;
 }
 
 /// <summary>What the first start of an empty store creates (DESIGN.md, automation contract).</summary>

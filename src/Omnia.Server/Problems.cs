@@ -23,6 +23,9 @@ public static class Problems
     public static ProblemHttpResult TooLarge(string detail) =>
         Create(StatusCodes.Status413PayloadTooLarge, "The request body is too large", detail);
 
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        Create(StatusCodes.Status429TooManyRequests, "Too many requests", detail);
+
     public static ProblemHttpResult Create(int status, string title, string detail, IEnumerable<string>? errors = null)
     {
         var extensions = new Dictionary<string, object?>();

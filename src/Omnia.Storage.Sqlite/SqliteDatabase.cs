@@ -3,17 +3,18 @@ using Microsoft.Data.Sqlite;
 namespace Omnia.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: two SQLite files in WAL mode per data directory. <c>omnia.db</c> holds the event log
-/// (the source of truth) and the workspace data, committed with <c>synchronous=FULL</c> so that a
-/// committed transaction survives a crash or power loss. <c>profiles.db</c> holds everything derived from
-/// the log; it has its own write lock, so profile processing never blocks ingestion, and it commits with
-/// <c>synchronous=NORMAL</c>: after a power cut it is at most a few batches older, and the processor replays
-/// the log from the checkpoint that was saved with it.
+/// The embedded store's SQLite files, in WAL mode. <c>omnia.db</c> holds the event log (the source of truth) and
+/// the workspace data, committed with <c>synchronous=FULL</c> so that a committed transaction survives a crash or
+/// power loss. <c>derived.db</c> holds the segment transitions the derived state records; it has its own write lock,
+/// so it never blocks ingestion. Everything else derived from the log lives in memory and in snapshot files.
 /// </summary>
 public sealed class SqliteDatabase
 {
     public const string FileName = "omnia.db";
-    public const string DerivedFileName = "profiles.db";
+    public const string DerivedFileName = "derived.db";
+
+    /// <summary>The derived database of earlier versions (rows per profile and event); removed on upgrade.</summary>
+    private const string OldDerivedFileName = "profiles.db";
 
     private readonly string _log;
     private readonly string _derived;
@@ -27,6 +28,11 @@ public sealed class SqliteDatabase
         using (var log = Open())
         {
             SqliteSchema.Migrate(log, SqliteSchema.Log);
+        }
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(Path.Combine(DataDirectory, OldDerivedFileName + suffix));
         }
 
         using var derived = OpenDerived();

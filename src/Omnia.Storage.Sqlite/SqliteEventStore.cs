@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Omnia.Core.Events;
 
 namespace Omnia.Storage.Sqlite;
@@ -13,6 +14,7 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
 
     private readonly Lock _writeLock = new();
     private SqliteConnection? _writer;
+    private sqlite3_stmt? _insert;
 
     public ValueTask AppendAsync(IReadOnlyList<LogEvent> events, long[] assignedSeqs, CancellationToken cancellationToken = default)
     {
@@ -20,44 +22,77 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
         {
             _writer ??= database.Open();
             using var transaction = _writer.BeginTransaction();
-            using var insert = _writer.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT OR IGNORE INTO events (workspace_id, source_id, message_id, type, name, user_id, anonymous_id, timestamp, received_at, json)
-                VALUES ($ws, $source, $mid, $type, $name, $uid, $aid, $ts, $recv, $json)
-                """;
-            var ws = insert.Parameters.Add("$ws", SqliteType.Integer);
-            var source = insert.Parameters.Add("$source", SqliteType.Integer);
-            var mid = insert.Parameters.Add("$mid", SqliteType.Text);
-            var type = insert.Parameters.Add("$type", SqliteType.Integer);
-            var name = insert.Parameters.Add("$name", SqliteType.Text);
-            var uid = insert.Parameters.Add("$uid", SqliteType.Text);
-            var aid = insert.Parameters.Add("$aid", SqliteType.Text);
-            var ts = insert.Parameters.Add("$ts", SqliteType.Integer);
-            var recv = insert.Parameters.Add("$recv", SqliteType.Integer);
-            var json = insert.Parameters.Add("$json", SqliteType.Text);
-            insert.Prepare();
-            for (int i = 0; i < events.Count; i++)
+            var db = _writer.Handle!;
+            // The raw statement binds the event's UTF-8 JSON as text straight from its bytes (no UTF-16 string in between).
+            if (_insert is null)
             {
-                var e = events[i];
-                ws.Value = e.WorkspaceId;
-                source.Value = e.SourceId;
-                mid.Value = e.MessageId;
-                type.Value = (int)e.Type;
-                name.Value = (object?)e.Name ?? DBNull.Value;
-                uid.Value = (object?)e.UserId ?? DBNull.Value;
-                aid.Value = (object?)e.AnonymousId ?? DBNull.Value;
-                ts.Value = UnixTime.ToMs(e.Timestamp);
-                recv.Value = UnixTime.ToMs(e.ReceivedAt);
-                json.Value = e.Json;
-                // One writer: the row just inserted is the connection's last insert; 0 rows means a duplicate.
-                assignedSeqs[i] = insert.ExecuteNonQuery() == 1 ? SQLitePCL.raw.sqlite3_last_insert_rowid(_writer.Handle) : 0;
+                Check(db, raw.sqlite3_prepare_v2(db, """
+                    INSERT OR IGNORE INTO events (workspace_id, source_id, message_id, type, name, user_id, anonymous_id, timestamp, received_at, json)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                    """, out _insert));
+            }
+
+            var insert = _insert;
+            try
+            {
+                for (int i = 0; i < events.Count; i++)
+                {
+                    var e = events[i];
+                    raw.sqlite3_bind_int(insert, 1, e.WorkspaceId);
+                    raw.sqlite3_bind_int(insert, 2, e.SourceId);
+                    raw.sqlite3_bind_text(insert, 3, e.MessageId);
+                    raw.sqlite3_bind_int(insert, 4, (int)e.Type);
+                    BindText(insert, 5, e.Name);
+                    BindText(insert, 6, e.UserId);
+                    BindText(insert, 7, e.AnonymousId);
+                    raw.sqlite3_bind_int64(insert, 8, UnixTime.ToMs(e.Timestamp));
+                    raw.sqlite3_bind_int64(insert, 9, UnixTime.ToMs(e.ReceivedAt));
+                    raw.sqlite3_bind_text(insert, 10, e.Json.Span);
+                    int rc = raw.sqlite3_step(insert);
+                    if (rc != raw.SQLITE_DONE)
+                    {
+                        Check(db, rc);
+                    }
+
+                    // One writer: the row just inserted is the connection's last insert; 0 rows means a duplicate.
+                    assignedSeqs[i] = raw.sqlite3_changes(db) == 1 ? raw.sqlite3_last_insert_rowid(db) : 0;
+                    raw.sqlite3_reset(insert);
+                }
+            }
+            catch
+            {
+                raw.sqlite3_reset(insert);
+                throw;
+            }
+            finally
+            {
+                raw.sqlite3_clear_bindings(insert);
             }
 
             transaction.Commit();
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private static void BindText(sqlite3_stmt statement, int index, string? value)
+    {
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(statement, index);
+        }
+        else
+        {
+            raw.sqlite3_bind_text(statement, index, value);
+        }
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
+        }
     }
 
     public ValueTask<IReadOnlyList<LogEvent>> ReadAfterAsync(long afterSeq, int max, CancellationToken cancellationToken = default)
@@ -68,6 +103,12 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
         command.Parameters.AddWithValue("$after", afterSeq);
         command.Parameters.AddWithValue("$max", max);
         return ValueTask.FromResult(ReadAll(command));
+    }
+
+    public ValueTask<IReadOnlyList<LogEvent>> ReadAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return ValueTask.FromResult(ReadInOrder(connection, seqs));
     }
 
     public ValueTask<long> LastSeqAsync(CancellationToken cancellationToken = default)
@@ -123,7 +164,7 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 UnixTime.FromMs(reader.GetInt64(8)),
                 UnixTime.FromMs(reader.GetInt64(9)),
-                reader.GetString(10)));
+                reader.GetFieldValue<byte[]>(10)));
         }
 
         return result;
@@ -133,6 +174,8 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
     {
         lock (_writeLock)
         {
+            _insert?.Dispose();
+            _insert = null;
             _writer?.Dispose();
             _writer = null;
         }

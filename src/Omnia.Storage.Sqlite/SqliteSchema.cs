@@ -81,70 +81,13 @@ internal static class SqliteSchema
     ];
 
     /// <summary>
-    /// The derived database: profiles, identity graph, event links, merges, stats and their checkpoint.
-    /// A separate file, so that the profile processor never holds the log's write lock, and so that it can
-    /// be deleted and rebuilt from the log.
+    /// The derived database (<c>derived.db</c>): what the derived state records durably besides its snapshots —
+    /// segment entries and exits, numbered by the state. Its own file with its own write lock, so it never blocks
+    /// the event log.
     /// </summary>
     public static readonly string[] Derived =
     [
         """
-        CREATE TABLE profiles (
-            id INTEGER PRIMARY KEY,
-            workspace_id INTEGER NOT NULL,
-            last_seen INTEGER NOT NULL,
-            event_count INTEGER NOT NULL,
-            state TEXT NOT NULL);
-        CREATE INDEX profiles_workspace ON profiles (workspace_id, last_seen);
-        CREATE TABLE identifiers (
-            workspace_id INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            value TEXT NOT NULL,
-            profile_id INTEGER NOT NULL,
-            PRIMARY KEY (workspace_id, type, value)) WITHOUT ROWID;
-        CREATE INDEX identifiers_profile ON identifiers (profile_id);
-        CREATE INDEX identifiers_value ON identifiers (workspace_id, value);
-        CREATE TABLE profile_events (
-            profile_id INTEGER NOT NULL,
-            timestamp INTEGER NOT NULL,
-            seq INTEGER NOT NULL,
-            PRIMARY KEY (profile_id, timestamp, seq)) WITHOUT ROWID;
-        CREATE TABLE merges (
-            id INTEGER PRIMARY KEY,
-            workspace_id INTEGER NOT NULL,
-            from_profile INTEGER NOT NULL UNIQUE,
-            into_profile INTEGER NOT NULL,
-            seq INTEGER NOT NULL,
-            at INTEGER NOT NULL,
-            moved TEXT NOT NULL);
-        CREATE INDEX merges_into ON merges (into_profile);
-        CREATE TABLE checkpoints (
-            name TEXT PRIMARY KEY,
-            seq INTEGER NOT NULL,
-            next_profile_id INTEGER NOT NULL);
-        CREATE TABLE channel_days (
-            workspace_id INTEGER NOT NULL,
-            day TEXT NOT NULL,
-            channel TEXT NOT NULL,
-            events INTEGER NOT NULL,
-            PRIMARY KEY (workspace_id, day, channel)) WITHOUT ROWID;
-        """,
-        """
-        CREATE TABLE audience_dirty (
-            profile_id INTEGER PRIMARY KEY,
-            workspace_id INTEGER NOT NULL,
-            mark INTEGER NOT NULL);
-        CREATE TABLE profile_audiences (
-            profile_id INTEGER PRIMARY KEY,
-            workspace_id INTEGER NOT NULL,
-            next_change INTEGER);
-        CREATE INDEX profile_audiences_timer ON profile_audiences (next_change) WHERE next_change IS NOT NULL;
-        CREATE TABLE segment_members (
-            segment_id INTEGER NOT NULL,
-            profile_id INTEGER NOT NULL,
-            workspace_id INTEGER NOT NULL,
-            since INTEGER NOT NULL,
-            PRIMARY KEY (segment_id, profile_id)) WITHOUT ROWID;
-        CREATE INDEX segment_members_profile ON segment_members (profile_id);
         CREATE TABLE segment_transitions (
             id INTEGER PRIMARY KEY,
             workspace_id INTEGER NOT NULL,
@@ -156,25 +99,6 @@ internal static class SqliteSchema
         CREATE INDEX segment_transitions_workspace ON segment_transitions (workspace_id, id);
         CREATE INDEX segment_transitions_segment ON segment_transitions (segment_id, id);
         CREATE INDEX segment_transitions_profile ON segment_transitions (profile_id, id);
-        CREATE TABLE audience_recompute (
-            workspace_id INTEGER PRIMARY KEY,
-            fingerprint TEXT NOT NULL,
-            cursor INTEGER NOT NULL,
-            done INTEGER NOT NULL);
-        """,
-        """
-        ALTER TABLE profile_events ADD COLUMN name TEXT;
-        """,
-        """
-        ALTER TABLE profile_audiences ADD COLUMN lifecycle_stage INTEGER;
-        ALTER TABLE profile_audiences ADD COLUMN persona TEXT;
-        CREATE INDEX profile_audiences_workspace ON profile_audiences (workspace_id, lifecycle_stage);
-        """,
-        // Profiles now keep category counts and links keep event names: derived state made before is rebuilt from the log.
-        """
-        DELETE FROM profiles; DELETE FROM identifiers; DELETE FROM profile_events; DELETE FROM merges; DELETE FROM channel_days;
-        DELETE FROM checkpoints; DELETE FROM audience_dirty; DELETE FROM profile_audiences; DELETE FROM segment_members;
-        DELETE FROM segment_transitions; DELETE FROM audience_recompute;
         """,
     ];
 

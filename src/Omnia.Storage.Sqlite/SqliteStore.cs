@@ -1,6 +1,6 @@
 namespace Omnia.Storage.Sqlite;
 
-/// <summary>The embedded SQLite store for one data directory: event log, profiles and workspaces.</summary>
+/// <summary>The embedded SQLite store for one data directory: event log, workspaces, definitions, segment transitions and snapshots of the derived state.</summary>
 public sealed class SqliteStore : IDisposable
 {
     private readonly DataDirectoryLock _lock;
@@ -11,23 +11,23 @@ public sealed class SqliteStore : IDisposable
         _lock = DataDirectoryLock.Acquire(dataDirectory);
         Database = new SqliteDatabase(dataDirectory);
         Events = new SqliteEventStore(Database);
-        Profiles = new SqliteProfileStore(Database);
+        Transitions = new SqliteTransitionStore(Database);
+        Snapshots = new FileSnapshotStore(Database.DataDirectory);
         Workspaces = new SqliteWorkspaceStore(Database, clock);
         Segments = new SqliteSegmentStore(Database, clock);
-        Audiences = new SqliteAudienceStore(Database);
     }
 
     public SqliteDatabase Database { get; }
 
     public SqliteEventStore Events { get; }
 
-    public SqliteProfileStore Profiles { get; }
+    public SqliteTransitionStore Transitions { get; }
+
+    public FileSnapshotStore Snapshots { get; }
 
     public SqliteWorkspaceStore Workspaces { get; }
 
     public SqliteSegmentStore Segments { get; }
-
-    public SqliteAudienceStore Audiences { get; }
 
     public void Dispose()
     {

@@ -99,11 +99,11 @@ public sealed class DashboardNode : IAsyncLifetime
     }
 
     public Task CatchUpAsync() =>
-        _app!.Services.GetRequiredService<ProfileProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        _app!.Services.GetRequiredService<ProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Completes when every event is in profiles and every profile change, timer and recompute is in segment membership.</summary>
     public Task AudiencesCaughtUpAsync() =>
-        _app!.Services.GetRequiredService<AudienceProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        _app!.Services.GetRequiredService<ProcessingService>().AudiencesCaughtUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Calls the admin API with the bootstrap admin key; returns the status and the body.</summary>
     public async Task<(int Status, string Body)> AdminAsync(HttpMethod method, string path, string? json = null)

@@ -42,7 +42,8 @@ public sealed class OmniaProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>omnia serve</c> on a free port and waits until <c>/health</c> answers 200.</summary>
-    public static async Task<OmniaProcess> ServeAsync(string dataDirectory, bool demo = false, int demoCustomers = 300, TimeSpan? timeout = null)
+    public static async Task<OmniaProcess> ServeAsync(
+        string dataDirectory, bool demo = false, int demoCustomers = 300, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         int port = FreePort();
         string args = $"omnia.dll serve --urls http://127.0.0.1:{port} --data \"{dataDirectory}\"" + (demo ? $" --demo --demo-customers {demoCustomers}" : "");
@@ -55,6 +56,10 @@ public sealed class OmniaProcess : IAsyncDisposable
         };
         info.Environment["OMNIA_BOOTSTRAP_ADMIN_KEY"] = TestNode.AdminKey;
         info.Environment["OMNIA_BOOTSTRAP_WRITE_KEY"] = TestNode.WriteKey;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -93,6 +98,17 @@ public sealed class OmniaProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM, as a service manager does) and waits until it has exited.</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     public async ValueTask DisposeAsync()

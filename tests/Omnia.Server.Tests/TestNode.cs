@@ -29,7 +29,7 @@ public sealed class TestNode : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<TestNode> StartAsync(bool demo = false, int demoCustomers = 300, string? directory = null)
+    public static async Task<TestNode> StartAsync(bool demo = false, int demoCustomers = 300, string? directory = null, long maxDerivedLag = 250_000)
     {
         directory ??= Directory.CreateTempSubdirectory("omnia-node-").FullName;
         var options = new OmniaServerOptions
@@ -39,6 +39,7 @@ public sealed class TestNode : IAsyncDisposable
             Demo = demo,
             DemoCustomers = demoCustomers,
             Bootstrap = new BootstrapSettings(AdminKey, WriteKey, null, null),
+            MaxDerivedLag = maxDerivedLag,
         };
         var app = OmniaServer.Build(options, b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await OmniaServer.StartAsync(app);
@@ -93,10 +94,10 @@ public sealed class TestNode : IAsyncDisposable
     }
 
     /// <summary>Waits until profiles reflect everything in the log.</summary>
-    public Task CatchUpAsync() => App.Services.GetRequiredService<ProfileProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    public Task CatchUpAsync() => App.Services.GetRequiredService<ProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Waits until profiles and segment membership reflect everything in the log.</summary>
-    public Task AudiencesCaughtUpAsync() => App.Services.GetRequiredService<Omnia.Server.Audiences.AudienceProcessingService>().CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(120));
+    public Task AudiencesCaughtUpAsync() => App.Services.GetRequiredService<Omnia.Server.Processing.ProcessingService>().AudiencesCaughtUpAsync().WaitAsync(TimeSpan.FromSeconds(120));
 
     /// <summary>Sends a JSON text body to the admin API.</summary>
     public async Task<HttpResponseMessage> AdminTextAsync(HttpMethod method, string path, string json)

@@ -75,23 +75,12 @@ public sealed class AudienceMembershipTests : IDisposable
         return await store.Segments.ListSegmentsAsync(workspaceId);
     }
 
-    private static async Task DrainAsync(ProfileProcessor profiles, AudienceProcessor audiences)
-    {
-        while (await profiles.RunOnceAsync(400) > 0)
-        {
-        }
-
-        while (await audiences.RunOnceAsync() > 0)
-        {
-        }
-    }
-
     /// <summary>Membership as a full evaluation of every profile at <paramref name="now"/> decides it.</summary>
-    private static async Task<SortedSet<string>> ExpectedAsync(SqliteStore store, AudienceModel model, DateTimeOffset now)
+    private static async Task<SortedSet<string>> ExpectedAsync(DerivedHarness derived, AudienceModel model, DateTimeOffset now)
     {
         var expected = new SortedSet<string>(StringComparer.Ordinal);
-        var ids = await store.Audiences.ProfileIdsAsync(model.WorkspaceId, 0, int.MaxValue);
-        var facts = await ProfileFactsReader.LoadAsync(store.Profiles, ids, eventNames: null);
+        var ids = await derived.State.ProfileIdsAsync(model.WorkspaceId, 0, int.MaxValue);
+        var facts = await derived.State.FactsAsync(ids);
         foreach (var (id, profile) in facts)
         {
             foreach (long segment in AudienceEvaluator.Evaluate(model, profile, now).Segments)
@@ -103,12 +92,12 @@ public sealed class AudienceMembershipTests : IDisposable
         return expected;
     }
 
-    private static async Task<SortedSet<string>> StoredAsync(SqliteStore store, IReadOnlyList<StoredSegment> segments)
+    private static async Task<SortedSet<string>> StoredAsync(DerivedHarness derived, IReadOnlyList<StoredSegment> segments)
     {
         var stored = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var segment in segments)
         {
-            foreach (long id in await store.Audiences.MembersAsync(segment.Id, 0, int.MaxValue))
+            foreach (long id in await derived.State.MembersAsync(segment.Id, 0, int.MaxValue))
             {
                 stored.Add($"{segment.Id}:{id}");
             }
@@ -128,11 +117,8 @@ public sealed class AudienceMembershipTests : IDisposable
         var segments = await SaveSegmentsAsync(store, workspace.Id);
         var model = AudienceModel.Build(workspace.Id, segments, AudienceSettings.Default);
         Assert.Equal(Definitions.Length, model.Segments.Count);
-        var profiles = new ProfileProcessor(store.Events, store.Profiles, _ => ProcessingRules.Default);
-        var audiences = new AudienceProcessor(store.Audiences, store.Profiles, _ => ValueTask.FromResult<IReadOnlyList<AudienceModel>>([model]), clock)
-        {
-            BatchSize = 37,
-        };
+        var derived = new DerivedHarness(store);
+        Task DrainAsync() => derived.DrainAsync([model], clock.Now, chunk: 400, budget: 37);
 
         // Live: events arrive in time order in uneven batches; the clock follows them, sometimes jumping ahead
         // with no events at all, so windows expire and timers fire between batches.
@@ -145,16 +131,16 @@ public sealed class AudienceMembershipTests : IDisposable
             i += batch.Count;
             clock.Now = Max(clock.Now, batch[^1].Timestamp);
             await store.Events.AppendAsync(batch, new long[batch.Count]);
-            await DrainAsync(profiles, audiences);
+            await DrainAsync();
             if (random.Next(4) == 0)
             {
                 clock.Now += TimeSpan.FromMinutes(random.Next(1, 6 * 60));
-                await DrainAsync(profiles, audiences);
+                await DrainAsync();
             }
 
             if (round % 4 == 3)
             {
-                Assert.Equal(await ExpectedAsync(store, model, clock.Now), await StoredAsync(store, segments));
+                Assert.Equal(await ExpectedAsync(derived, model, clock.Now), await StoredAsync(derived, segments));
                 checks++;
             }
         }
@@ -163,12 +149,12 @@ public sealed class AudienceMembershipTests : IDisposable
         for (int day = 0; day < 12; day++)
         {
             clock.Now += TimeSpan.FromHours(7.5);
-            await DrainAsync(profiles, audiences);
-            Assert.Equal(await ExpectedAsync(store, model, clock.Now), await StoredAsync(store, segments));
+            await DrainAsync();
+            Assert.Equal(await ExpectedAsync(derived, model, clock.Now), await StoredAsync(derived, segments));
         }
 
         Assert.True(checks >= 3, "the live phase should have been checked several times");
-        var transitions = await store.Audiences.TransitionsAsync(workspace.Id, 0, int.MaxValue);
+        var transitions = await derived.State.TransitionsAsync(workspace.Id, 0, int.MaxValue);
         Assert.Contains(transitions, t => t.Reason == TransitionReason.Time && !t.Entered);
         Assert.Contains(transitions, t => t.Reason == TransitionReason.Event && t.Entered);
         foreach (var segment in segments)
@@ -184,7 +170,7 @@ public sealed class AudienceMembershipTests : IDisposable
             Assert.True(t.Entered ? replayed.Add(key) : replayed.Remove(key), $"transition {t.Id} ({(t.Entered ? "entry" : "exit")} of {key}) does not alternate");
         }
 
-        Assert.Equal(await StoredAsync(store, segments), replayed);
+        Assert.Equal(await StoredAsync(derived, segments), replayed);
     }
 
     [Fact]
@@ -196,28 +182,24 @@ public sealed class AudienceMembershipTests : IDisposable
         var workspace = await store.Workspaces.CreateWorkspaceAsync("default", "Default");
         var segments = await SaveSegmentsAsync(store, workspace.Id);
         var model = AudienceModel.Build(workspace.Id, segments, AudienceSettings.Default);
-        var profiles = new ProfileProcessor(store.Events, store.Profiles, _ => ProcessingRules.Default);
-        var audiences = new AudienceProcessor(store.Audiences, store.Profiles, _ => ValueTask.FromResult<IReadOnlyList<AudienceModel>>([model]), clock)
-        {
-            RecomputeChunk = 50,
-        };
+        var derived = new DerivedHarness(store);
         await store.Events.AppendAsync(events, new long[events.Count]);
-        await DrainAsync(profiles, audiences);
-        Assert.True(await audiences.IsRecomputedAsync());
-        var before = await StoredAsync(store, segments);
-        Assert.Equal(await ExpectedAsync(store, model, clock.Now), before);
-        long lastTransition = (await store.Audiences.TransitionsAsync(workspace.Id, 0, int.MaxValue))[^1].Id;
+        await derived.DrainAsync([model], clock.Now, budget: 50);
+        Assert.True(derived.Processor.IsIdle([model], clock.Now));
+        var before = await StoredAsync(derived, segments);
+        Assert.Equal(await ExpectedAsync(derived, model, clock.Now), before);
+        long lastTransition = (await derived.State.TransitionsAsync(workspace.Id, 0, int.MaxValue))[^1].Id;
 
         // Widen one window: only profiles whose membership changes get a transition, marked as a recompute.
         await store.Segments.PutSegmentAsync(workspace.Id, "browsers", SegmentDefinition.Parse(Definitions[0].Json.Replace("\"3d\"", "\"20d\"", StringComparison.Ordinal)).Definition!.ToJson());
         segments = await store.Segments.ListSegmentsAsync(workspace.Id);
         model = AudienceModel.Build(workspace.Id, segments, AudienceSettings.Default);
-        Assert.False(await audiences.IsRecomputedAsync());
-        await DrainAsync(profiles, audiences);
-        Assert.True(await audiences.IsRecomputedAsync());
-        var after = await StoredAsync(store, segments);
-        Assert.Equal(await ExpectedAsync(store, model, clock.Now), after);
-        var changes = await store.Audiences.TransitionsAsync(workspace.Id, lastTransition, int.MaxValue);
+        Assert.False(derived.Processor.IsIdle([model], clock.Now));
+        await derived.DrainAsync([model], clock.Now, budget: 50);
+        Assert.True(derived.Processor.IsIdle([model], clock.Now));
+        var after = await StoredAsync(derived, segments);
+        Assert.Equal(await ExpectedAsync(derived, model, clock.Now), after);
+        var changes = await derived.State.TransitionsAsync(workspace.Id, lastTransition, int.MaxValue);
         Assert.NotEmpty(changes);
         Assert.All(changes, t => Assert.Equal(TransitionReason.Recompute, t.Reason));
         Assert.Equal(after.Except(before).Count() + before.Except(after).Count(), changes.Count);

@@ -1,6 +1,6 @@
 using Omnia.Core.Audiences;
 using Omnia.Core.Events;
-using Omnia.Core.Profiles;
+using Omnia.Core.Processing;
 using Omnia.Core.Workspaces;
 using Omnia.Storage.Sqlite;
 
@@ -34,13 +34,14 @@ public sealed class SqliteStoreTests : StoreCompliance
 
         public IEventStore Events => _store.Events;
 
-        public IProfileStore Profiles => _store.Profiles;
 
         public IWorkspaceStore Workspaces => _store.Workspaces;
 
         public ISegmentStore Segments => _store.Segments;
 
-        public IAudienceStore Audiences => _store.Audiences;
+        public ITransitionStore Transitions => _store.Transitions;
+
+        public ISnapshotStore Snapshots => _store.Snapshots;
 
         public void Reopen()
         {

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Omnia.Core.Audiences;
 using Omnia.Core.Events;
-using Omnia.Core.Identity;
-using Omnia.Core.Profiles;
 using Omnia.Core.Workspaces;
 
 namespace Omnia.Storage.Tests;
@@ -100,122 +98,6 @@ public abstract class StoreCompliance : IDisposable
     }
 
     [Fact]
-    public async Task Projection_batch_saves_profiles_identifiers_links_and_checkpoint_together()
-    {
-        var seqs = await AppendAsync(Event("a"), Event("b"));
-        var profile = new ProfileState { Id = 7, WorkspaceId = 1, EventCount = 2, FirstSeen = T0, LastSeen = T0 };
-        profile.Traits["email"] = new TraitValue(JsonDocument.Parse("\"ann@example.com\"").RootElement, T0);
-        var batch = new ProjectionBatch { Checkpoint = seqs[1], NextProfileId = 8 };
-        batch.Profiles.Add(profile);
-        batch.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.Email, "ann@example.com"), 7));
-        batch.Links.Add(new EventLink(7, seqs[0], T0));
-        batch.Links.Add(new EventLink(7, seqs[1], T0));
-
-        await Store.Profiles.SaveAsync(batch);
-        Store.Reopen();
-
-        Assert.Equal(new ProjectionCheckpoint(seqs[1], 8), await Store.Profiles.LoadCheckpointAsync());
-        Assert.Equal(7, await Store.Profiles.FindAsync(1, new Identifier(IdentifierTypes.Email, "ann@example.com")));
-        Assert.Null(await Store.Profiles.FindAsync(2, new Identifier(IdentifierTypes.Email, "ann@example.com")));
-        var loaded = await Store.Profiles.GetAsync(1, 7);
-        Assert.NotNull(loaded);
-        Assert.Equal("ann@example.com", loaded.Traits["email"].Value.GetString());
-        Assert.Equal(2, loaded.EventCount);
-        Assert.Null(await Store.Profiles.GetAsync(2, 7));
-        Assert.Equal(2, (await Store.Profiles.TimelineAsync(7, 10)).Count);
-        var identifiers = new List<ProfileIdentifier>();
-        await foreach (var item in Store.Profiles.LoadIdentifiersAsync())
-        {
-            identifiers.Add(item);
-        }
-
-        Assert.Equal([new ProfileIdentifier(1, new Identifier(IdentifierTypes.Email, "ann@example.com"), 7)], identifiers);
-    }
-
-    [Fact]
-    public async Task A_merge_moves_events_and_identifiers_and_the_old_id_still_resolves()
-    {
-        var seqs = await AppendAsync(Event("x1", at: T0), Event("x2", at: T0.AddHours(1)), Event("x3", at: T0.AddHours(2)));
-        var first = new ProjectionBatch { Checkpoint = seqs[1], NextProfileId = 3 };
-        first.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 1 });
-        first.Profiles.Add(new ProfileState { Id = 2, WorkspaceId = 1, EventCount = 1 });
-        first.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.UserId, "u1"), 1));
-        first.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.AnonymousId, "anon"), 2));
-        first.Links.Add(new EventLink(1, seqs[0], T0));
-        first.Links.Add(new EventLink(2, seqs[1], T0.AddHours(1)));
-        await Store.Profiles.SaveAsync(first);
-
-        var second = new ProjectionBatch { Checkpoint = seqs[2], NextProfileId = 3 };
-        second.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 3 });
-        second.Links.Add(new EventLink(2, seqs[2], T0.AddHours(2)));
-        second.Merges.Add(new MergeRecord(1, 2, 1, seqs[2], T0.AddHours(2), [new Identifier(IdentifierTypes.AnonymousId, "anon")]));
-        await Store.Profiles.SaveAsync(second);
-
-        Assert.Equal(1, await Store.Profiles.FindAsync(1, new Identifier(IdentifierTypes.AnonymousId, "anon")));
-        Assert.Equal(1, (await Store.Profiles.GetAsync(1, 2))!.Id);
-        Assert.Equal(seqs.Reverse(), (await Store.Profiles.TimelineAsync(1, 10)).Select(e => e.Seq));
-        Assert.Equal(seqs.Reverse(), (await Store.Profiles.TimelineAsync(2, 10)).Select(e => e.Seq));
-        var merge = Assert.Single(await Store.Profiles.MergesIntoAsync(1));
-        Assert.Equal((2L, 1L), (merge.From, merge.Into));
-        Assert.Equal(new Identifier(IdentifierTypes.AnonymousId, "anon"), Assert.Single(merge.Moved));
-        Assert.Equal(1, await Store.Profiles.CountAsync(1));
-    }
-
-    [Fact]
-    public async Task Timeline_is_newest_first_by_event_time_and_pages_with_before()
-    {
-        var seqs = await AppendAsync(Event("late", at: T0.AddDays(2)), Event("early", at: T0), Event("middle", at: T0.AddDays(1)));
-        var batch = new ProjectionBatch { Checkpoint = seqs[2], NextProfileId = 2 };
-        batch.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1 });
-        batch.Links.Add(new EventLink(1, seqs[0], T0.AddDays(2)));
-        batch.Links.Add(new EventLink(1, seqs[1], T0));
-        batch.Links.Add(new EventLink(1, seqs[2], T0.AddDays(1)));
-
-        await Store.Profiles.SaveAsync(batch);
-
-        var page1 = await Store.Profiles.TimelineAsync(1, 2);
-        var page2 = await Store.Profiles.TimelineAsync(1, 2, page1[^1].Seq);
-        Assert.Equal(["late", "middle"], page1.Select(e => e.MessageId));
-        Assert.Equal(["early"], page2.Select(e => e.MessageId));
-    }
-
-    [Fact]
-    public async Task Search_finds_profiles_by_identifier_prefix_and_by_trait_value()
-    {
-        var ann = new ProfileState { Id = 1, WorkspaceId = 1, LastSeen = T0 };
-        ann.Traits["name"] = new TraitValue(JsonDocument.Parse("\"Ann Lee\"").RootElement, T0);
-        var bob = new ProfileState { Id = 2, WorkspaceId = 1, LastSeen = T0 };
-        bob.Traits["city"] = new TraitValue(JsonDocument.Parse("\"Leeds\"").RootElement, T0);
-        var batch = new ProjectionBatch { Checkpoint = 0, NextProfileId = 3 };
-        batch.Profiles.AddRange([ann, bob]);
-        batch.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.Email, "ann@example.com"), 1));
-        batch.Identifiers.Add(new ProfileIdentifier(1, new Identifier(IdentifierTypes.Email, "bob@example.com"), 2));
-        await Store.Profiles.SaveAsync(batch);
-
-        Assert.Equal([1L], (await Store.Profiles.SearchAsync(1, "ann@", null, 10)).Select(p => p.Id));
-        Assert.Equal([1L, 2L], (await Store.Profiles.SearchAsync(1, "Lee", null, 10)).Select(p => p.Id).Order());
-        Assert.Equal([2L], (await Store.Profiles.SearchAsync(1, "Lee", "city", 10)).Select(p => p.Id));
-        Assert.Empty(await Store.Profiles.SearchAsync(2, "ann@", null, 10));
-        Assert.Empty(await Store.Profiles.SearchAsync(1, "100%", null, 10));
-    }
-
-    [Fact]
-    public async Task Reset_clears_derived_state_but_not_the_log()
-    {
-        var seqs = await AppendAsync(Event("keep"));
-        var batch = new ProjectionBatch { Checkpoint = seqs[0], NextProfileId = 2 };
-        batch.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1 });
-        batch.Links.Add(new EventLink(1, seqs[0], T0));
-        await Store.Profiles.SaveAsync(batch);
-
-        await Store.Profiles.ResetAsync();
-
-        Assert.Equal(new ProjectionCheckpoint(0, 1), await Store.Profiles.LoadCheckpointAsync());
-        Assert.Equal(0, await Store.Profiles.CountAsync(1));
-        Assert.Single(await Store.Events.ReadAfterAsync(0, 10));
-    }
-
-    [Fact]
     public async Task Workspaces_sources_and_keys_are_found_by_slug_and_key_hash()
     {
         var ws = await Store.Workspaces.CreateWorkspaceAsync("acme", "Acme");
@@ -265,129 +147,74 @@ public abstract class StoreCompliance : IDisposable
     }
 
     [Fact]
-    public async Task Membership_changes_record_transitions_and_timers_come_due_in_order()
+    public async Task Transitions_are_kept_in_id_order_filtered_by_segment_and_profile_and_survive_a_restart()
     {
-        var batch = new AudienceBatch();
-        batch.Profiles.Add((1, 10, new ProfileAudience([5, 7], T0.AddHours(2))));
-        batch.Profiles.Add((1, 11, new ProfileAudience([5], T0.AddHours(1))));
-        batch.Profiles.Add((1, 12, new ProfileAudience([], null)));
-        batch.Transitions.Add(new SegmentTransition(0, 1, 5, 10, true, T0, TransitionReason.Event));
-        batch.Transitions.Add(new SegmentTransition(0, 1, 7, 10, true, T0, TransitionReason.Event));
-        batch.Transitions.Add(new SegmentTransition(0, 1, 5, 11, true, T0, TransitionReason.Event));
-        await Store.Audiences.SaveAsync(batch);
-
-        Assert.Equal(new long[] { 5, 7 }, (await Store.Audiences.GetAsync([10]))[10].Segments);
-        Assert.Equal(new long[] { 10, 11 }, await Store.Audiences.MembersAsync(5, 0, 10));
-        Assert.Equal(new long[] { 11 }, await Store.Audiences.MembersAsync(5, 10, 10));
-        Assert.Equal(2, (await Store.Audiences.SizesAsync(1))[5]);
-        Assert.Equal(T0.AddHours(1), await Store.Audiences.NextTimerAsync());
-        Assert.Empty(await Store.Audiences.PendingAsync(T0.AddMinutes(59), 10));
-        var due = await Store.Audiences.PendingAsync(T0.AddHours(3), 10);
-        Assert.Equal(new long[] { 11, 10 }, due.Select(w => w.ProfileId));
-        Assert.All(due, w => Assert.Null(w.DirtyMark));
-
-        var exit = new AudienceBatch();
-        exit.Profiles.Add((1, 10, new ProfileAudience([7], null)));
-        exit.Transitions.Add(new SegmentTransition(0, 1, 5, 10, false, T0.AddHours(2), TransitionReason.Time));
-        exit.Removed.Add(11);
-        exit.Transitions.Add(new SegmentTransition(0, 1, 5, 11, false, T0.AddHours(2), TransitionReason.Merge));
-        await Store.Audiences.SaveAsync(exit);
-
-        Assert.Empty(await Store.Audiences.MembersAsync(5, 0, 10));
-        Assert.Empty(await Store.Audiences.PendingAsync(T0.AddDays(30), 10));
-        var transitions = await Store.Audiences.TransitionsAsync(1, 0, 100);
-        Assert.Equal(5, transitions.Count);
-        Assert.True(transitions.Zip(transitions.Skip(1)).All(p => p.First.Id < p.Second.Id));
-        Assert.Equal(TransitionReason.Time, transitions[3].Reason);
-        Assert.False(transitions[3].Entered);
-        Assert.Equal(new[] { true, false }, (await Store.Audiences.TransitionsAsync(1, 0, 100, segmentId: 5, profileId: 10)).Select(t => t.Entered));
-        Assert.Empty(await Store.Audiences.TransitionsAsync(2, 0, 100));
-    }
-
-    [Fact]
-    public async Task A_profile_changed_again_while_its_audiences_were_decided_stays_queued()
-    {
-        await AppendAsync(Event("m1"));
-        var first = new ProjectionBatch { Checkpoint = 1, NextProfileId = 2 };
-        first.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 1 });
-        await Store.Profiles.SaveAsync(first);
-        var pending = Assert.Single(await Store.Audiences.PendingAsync(T0, 10));
-        Assert.Equal((1L, 1L), (pending.ProfileId, pending.DirtyMark!.Value));
-
-        // The profile processor marks it again before the audience processor saves what it decided.
-        var second = new ProjectionBatch { Checkpoint = 2, NextProfileId = 2 };
-        second.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 2 });
-        await Store.Profiles.SaveAsync(second);
-        var decided = new AudienceBatch();
-        decided.Profiles.Add((1, 1, new ProfileAudience([], null)));
-        decided.Consumed.Add((1, 1));
-        await Store.Audiences.SaveAsync(decided);
-
-        Assert.Equal(2L, Assert.Single(await Store.Audiences.PendingAsync(T0, 10)).DirtyMark);
-        var again = new AudienceBatch();
-        again.Consumed.Add((1, 2));
-        await Store.Audiences.SaveAsync(again);
-        Assert.Empty(await Store.Audiences.PendingAsync(T0, 10));
-    }
-
-    [Fact]
-    public async Task Recompute_progress_is_kept_per_workspace_and_survives_a_restart()
-    {
-        Assert.Null(await Store.Audiences.RecomputeProgressAsync(1));
-        await Store.Audiences.SaveAsync(new AudienceBatch { Recompute = new RecomputeProgress(1, "abc", 500, Done: false) });
+        await Store.Transitions.AppendAsync(
+        [
+            new SegmentTransition(1, 1, 5, 10, true, T0, TransitionReason.Event),
+            new SegmentTransition(2, 1, 7, 10, true, T0, TransitionReason.Event),
+            new SegmentTransition(3, 1, 5, 11, true, T0.AddDays(1), TransitionReason.Recompute),
+            new SegmentTransition(4, 1, 5, 10, false, T0.AddDays(1).AddHours(2), TransitionReason.Time),
+            new SegmentTransition(5, 2, 9, 30, true, T0, TransitionReason.Event),
+        ]);
         Store.Reopen();
-        Assert.Equal(new RecomputeProgress(1, "abc", 500, false), await Store.Audiences.RecomputeProgressAsync(1));
-        Assert.Null(await Store.Audiences.RecomputeProgressAsync(2));
+
+        var all = await Store.Transitions.TransitionsAsync(1, 0, 100);
+        Assert.Equal(new long[] { 1, 2, 3, 4 }, all.Select(t => t.Id));
+        Assert.Equal(new SegmentTransition(4, 1, 5, 10, false, T0.AddDays(1).AddHours(2), TransitionReason.Time), all[3]);
+        Assert.Equal(new long[] { 3, 4 }, (await Store.Transitions.TransitionsAsync(1, 2, 100)).Select(t => t.Id));
+        Assert.Equal(new[] { true, false }, (await Store.Transitions.TransitionsAsync(1, 0, 100, segmentId: 5, profileId: 10)).Select(t => t.Entered));
+        Assert.Equal(new long[] { 1 }, (await Store.Transitions.TransitionsAsync(1, 0, 1)).Select(t => t.Id));
+        Assert.Equal(5, await Store.Transitions.LastIdAsync());
+        var days = await Store.Transitions.TransitionDaysAsync(5, DateOnly.FromDateTime(T0.UtcDateTime), DateOnly.FromDateTime(T0.UtcDateTime.AddDays(3)));
+        Assert.Equal([(DateOnly.FromDateTime(T0.UtcDateTime), 1L, 0L), (DateOnly.FromDateTime(T0.UtcDateTime.AddDays(1)), 1L, 1L)], days);
     }
 
     [Fact]
-    public async Task Links_after_a_position_are_read_per_profile_with_their_names_and_events_by_position()
+    public async Task Deleting_transitions_from_an_id_drops_that_one_and_all_later_ones()
     {
-        var seqs = await AppendAsync(Event("a1", name: "Product Viewed"), Event("a2", name: "Order Completed"), Event("b1", userId: "u2", name: "Product Viewed"));
-        var batch = new ProjectionBatch { Checkpoint = seqs[2], NextProfileId = 3 };
-        batch.Links.Add(new EventLink(1, seqs[0], T0, "Product Viewed"));
-        batch.Links.Add(new EventLink(1, seqs[1], T0.AddMinutes(1), "Order Completed"));
-        batch.Links.Add(new EventLink(2, seqs[2], T0, "Product Viewed"));
-        await Store.Profiles.SaveAsync(batch);
+        await Store.Transitions.AppendAsync([.. Enumerable.Range(1, 6).Select(i => new SegmentTransition(i, 1, 5, i, true, T0, TransitionReason.Event))]);
 
-        var links = await Store.Profiles.LinksAfterAsync([(1L, seqs[0]), (2L, 0L)]);
-        Assert.Equal(new[] { (1L, seqs[1], "Order Completed"), (2L, seqs[2], "Product Viewed") }, links.Select(l => (l.ProfileId, l.Seq, l.Name!)));
-        Assert.Equal(T0.AddMinutes(1), links[0].Timestamp);
+        await Store.Transitions.DeleteFromAsync(4);
 
-        var events = await Store.Profiles.ReadEventsAsync([seqs[2], seqs[0], 999]);
-        Assert.Equal(new[] { "b1", "a1" }, events.Select(e => e.MessageId));
+        Assert.Equal(new long[] { 1, 2, 3 }, (await Store.Transitions.TransitionsAsync(1, 0, 100)).Select(t => t.Id));
+        Assert.Equal(3, await Store.Transitions.LastIdAsync());
     }
 
     [Fact]
-    public async Task The_audience_event_cache_reads_only_new_events_and_reloads_a_profile_that_gained_older_ones_in_a_merge()
+    public void A_snapshot_is_listed_newest_first_reads_back_byte_for_byte_and_survives_a_restart()
     {
-        var seqs = await AppendAsync(
-            Event("p1", userId: "u1", at: T0.AddHours(2), name: "Product Viewed"), Event("q1", userId: "u2", at: T0, name: "Product Viewed"),
-            Event("p2", userId: "u1", at: T0.AddHours(3), name: "Page"), Event("p3", userId: "u1", at: T0.AddHours(1), name: "Product Viewed"));
-        var first = new ProjectionBatch { Checkpoint = seqs[1], NextProfileId = 3 };
-        first.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 1 });
-        first.Profiles.Add(new ProfileState { Id = 2, WorkspaceId = 1, EventCount = 1 });
-        first.Links.Add(new EventLink(1, seqs[0], T0.AddHours(2), "Product Viewed"));
-        first.Links.Add(new EventLink(2, seqs[1], T0, "Product Viewed"));
-        await Store.Profiles.SaveAsync(first);
-        var cache = new ProfileEventCache(Store.Profiles);
-        Assert.Single((await cache.LoadAsync([1], ["Product Viewed"]))[1].Events);
+        var first = Store.Snapshots.Save(100, s => s.Write([1, 2, 3]));
+        var second = Store.Snapshots.Save(250, s => s.Write(Enumerable.Range(0, 300_000).Select(i => (byte)i).ToArray()));
+        Store.Reopen();
 
-        // A late event (earlier timestamp) and an unnamed one arrive; then profile 2 (with an older event) merges in.
-        var second = new ProjectionBatch { Checkpoint = seqs[3], NextProfileId = 3 };
-        second.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 3 });
-        second.Links.Add(new EventLink(1, seqs[2], T0.AddHours(3), "Page"));
-        second.Links.Add(new EventLink(1, seqs[3], T0.AddHours(1), "Product Viewed"));
-        await Store.Profiles.SaveAsync(second);
-        var late = (await cache.LoadAsync([1], ["Product Viewed"]))[1].Events;
-        Assert.Equal(new[] { T0.AddHours(1), T0.AddHours(2) }, late.Select(e => e.Timestamp));
+        var listed = Store.Snapshots.List();
+        Assert.Equal(new long[] { 250, 100 }, listed.Select(s => s.Seq));
+        Assert.Equal(300_000, listed[0].Bytes);
+        using (var read = Store.Snapshots.OpenRead(listed[0]))
+        {
+            var copy = new MemoryStream();
+            read.CopyTo(copy);
+            Assert.Equal(Enumerable.Range(0, 300_000).Select(i => (byte)i), copy.ToArray());
+        }
 
-        var merge = new ProjectionBatch { Checkpoint = seqs[3], NextProfileId = 3 };
-        merge.Profiles.Add(new ProfileState { Id = 1, WorkspaceId = 1, EventCount = 4 });
-        merge.Merges.Add(new MergeRecord(1, 2, 1, seqs[3], T0.AddHours(4), []));
-        await Store.Profiles.SaveAsync(merge);
-        var merged = (await cache.LoadAsync([1, 2], ["Product Viewed"]));
-        Assert.Equal(new[] { T0, T0.AddHours(1), T0.AddHours(2) }, merged[1].Events.Select(e => e.Timestamp));
-        Assert.False(merged.ContainsKey(2));
+        Store.Snapshots.Delete(listed[1]);
+        Assert.Equal([second.Name], Store.Snapshots.List().Select(s => s.Name));
+        Assert.NotEqual(first.Name, second.Name);
+    }
+
+    [Fact]
+    public void A_snapshot_whose_writing_fails_leaves_the_previous_one_as_the_latest()
+    {
+        Store.Snapshots.Save(10, s => s.Write([42]));
+
+        Assert.Throws<InvalidOperationException>(() => Store.Snapshots.Save(20, s =>
+        {
+            s.Write(new byte[100_000]);
+            throw new InvalidOperationException("crash while writing");
+        }));
+        Store.Reopen();
+
+        Assert.Equal(10, Assert.Single(Store.Snapshots.List()).Seq);
     }
 }

@@ -1,6 +1,6 @@
 using Omnia.Core.Audiences;
 using Omnia.Core.Events;
-using Omnia.Core.Profiles;
+using Omnia.Core.Processing;
 using Omnia.Core.Workspaces;
 
 namespace Omnia.Storage.Tests;
@@ -10,13 +10,14 @@ public interface IStoreUnderTest : IDisposable
 {
     IEventStore Events { get; }
 
-    IProfileStore Profiles { get; }
 
     IWorkspaceStore Workspaces { get; }
 
     ISegmentStore Segments { get; }
 
-    IAudienceStore Audiences { get; }
+    ITransitionStore Transitions { get; }
+
+    ISnapshotStore Snapshots { get; }
 
     /// <summary>Closes every connection and opens the same store again.</summary>
     void Reopen();

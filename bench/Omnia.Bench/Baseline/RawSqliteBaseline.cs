@@ -94,7 +94,7 @@ public static class RawSqliteBaseline
                         p[6].Value = (object?)e.AnonymousId ?? DBNull.Value;
                         p[7].Value = e.Timestamp.ToUnixTimeMilliseconds();
                         p[8].Value = e.ReceivedAt.ToUnixTimeMilliseconds();
-                        p[9].Value = e.Json;
+                        p[9].Value = e.JsonText;
                         insert.ExecuteNonQuery();
                     }
 

@@ -152,12 +152,12 @@ public sealed class RecomputeData
         ];
     }
 
-    private static JsonElement[] Pool(int size, Func<int, string> json) =>
-        Enumerable.Range(0, size).Select(i => JsonSerializer.Deserialize<JsonElement>(json(i))).ToArray();
+    private static EventProperties[] Pool(int size, Func<int, string> json) =>
+        Enumerable.Range(0, size).Select(i => EventProperties.FromJson(JsonSerializer.Deserialize<JsonElement>(json(i)), intern: string.Intern)).ToArray();
 
     private static string Money(double value) => Math.Round((decimal)value, 2).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private sealed record EventKind(string Name, EventType Type, double Weight, JsonElement[] Pool);
+    private sealed record EventKind(string Name, EventType Type, double Weight, EventProperties[] Pool);
 
     /// <summary>A tiny, fast, seedable generator whose output never depends on the .NET version.</summary>
     private struct SplitMix64(ulong state)

@@ -118,12 +118,12 @@ public static class RecomputePostgres
                 writer.Write(id, NpgsqlDbType.Bigint);
                 writer.Write(e.Name!, NpgsqlDbType.Text);
                 writer.Write(e.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz);
-                if (e.Properties.ValueKind == JsonValueKind.Object)
+                if (e.Properties.Count > 0)
                 {
-                    writer.Write(e.Properties.GetRawText(), NpgsqlDbType.Jsonb);
-                    if (e.Properties.TryGetProperty("revenue"u8, out var revenue))
+                    writer.Write(PropertiesJson(e.Properties), NpgsqlDbType.Jsonb);
+                    if (e.Properties["revenue"].TryGetDecimal(out var revenue))
                     {
-                        writer.Write(revenue.GetDecimal(), NpgsqlDbType.Numeric);
+                        writer.Write(revenue, NpgsqlDbType.Numeric);
                     }
                     else
                     {
@@ -151,6 +151,17 @@ public static class RecomputePostgres
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    private static string PropertiesJson(Omnia.Core.Events.EventProperties properties)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(128);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            properties.WriteTo(json);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
 

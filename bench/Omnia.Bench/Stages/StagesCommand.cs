@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Omnia.Bench.Baseline;
 using Omnia.Bench.Load;
 using Omnia.Core.Events;
+using Omnia.Core.Processing;
 using Omnia.Core.Profiles;
 using Omnia.Storage.Sqlite;
 
@@ -60,7 +61,7 @@ public static class StagesCommand
         Console.WriteLine($"| Segment parser alone (Parse + Extract), one thread | {parseRate:N0} | {parseCpu:N1} µs | | CPU only |");
         Console.WriteLine($"| raw SQLite insert, {batch} rows per transaction | {raw.InsertsPerSecond:N0} | {rawCpu:N1} µs | {raw.P50TransactionMs:N1} / {raw.P99TransactionMs:N1} ms | ceiling for the log |");
         Console.WriteLine($"| event log alone: EventIngestor + SqliteEventStore, {concurrency} appenders | {logOnly.EventsPerSecond:N0} | {logOnly.AppendCpu:N1} µs | {logOnly.P50:N1} / {logOnly.P99:N1} ms | {logOnly.EventsPerCommit:N0} events per commit |");
-        Console.WriteLine($"| profile processor alone, catching up over that log | {logOnly.CatchUpEventsPerSecond:N0} | {logOnly.CatchUpCpu:N1} µs | | identity + profiles + SQLite |");
+        Console.WriteLine($"| derived state alone (identity + profiles + behaviour), catching up over that log | {logOnly.CatchUpEventsPerSecond:N0} | {logOnly.CatchUpCpu:N1} µs | | in memory |");
         Console.WriteLine($"| log + profiles together (the server without HTTP): ingest | {together.EventsPerSecond:N0} | | {together.P50:N1} / {together.P99:N1} ms | {together.EventsPerCommit:N0} events per commit |");
         Console.WriteLine($"| log + profiles together: until profiles caught up | {events / together.SecondsUntilCaughtUp:N0} | {together.CatchUpCpu:N1} µs | | log and profiles, all CPU |");
         return 0;
@@ -73,9 +74,8 @@ public static class StagesCommand
         {
             var database = new SqliteDatabase(directory);
             using var log = new SqliteEventStore(database);
-            var profiles = new SqliteProfileStore(database);
-            var processor = new ProfileProcessor(log, profiles, _ => ProcessingRules.Default);
-            await processor.InitializeAsync().ConfigureAwait(false);
+            var state = new DerivedState(log, new SqliteTransitionStore(database));
+            var processor = new Pipeline(log, new DerivedProcessor(state, _ => ProcessingRules.Default));
             var ingestor = new EventIngestor(log);
             using var wake = new SemaphoreSlim(0);
             using var stop = new CancellationTokenSource();
@@ -112,7 +112,7 @@ public static class StagesCommand
             if (withProfiles)
             {
                 long last = await log.LastSeqAsync().ConfigureAwait(false);
-                while (processor.Checkpoint < last)
+                while (state.Checkpoint < last)
                 {
                     await Task.Delay(20).ConfigureAwait(false);
                 }
@@ -149,8 +149,8 @@ public static class StagesCommand
         }
     }
 
-    /// <summary>As the server's profile processing service: woken by each commit, runs until caught up.</summary>
-    private static async Task ProcessAsync(ProfileProcessor processor, SemaphoreSlim wake, CancellationToken stop)
+    /// <summary>As the server's processing service: woken by each commit, runs until caught up.</summary>
+    private static async Task ProcessAsync(Pipeline processor, SemaphoreSlim wake, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -174,6 +174,17 @@ public static class StagesCommand
     private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+    /// <summary>One run of the server's loop without audiences: the next stretch of the log into the derived state.</summary>
+    private sealed class Pipeline(SqliteEventStore log, DerivedProcessor processor)
+    {
+        public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+        {
+            var events = await log.ReadAfterAsync(processor.State.Checkpoint, 8_192, cancellationToken).ConfigureAwait(false);
+            processor.Apply(events, DateTimeOffset.UtcNow);
+            return events.Count;
+        }
+    }
 
     private sealed record StageResult(long Events, double Seconds, List<double> Latencies, long Commits, double SecondsUntilCaughtUp, double CatchUpEventsPerSecond,
         double AppendCpu, double CatchUpCpu)

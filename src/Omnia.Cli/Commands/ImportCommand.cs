@@ -176,7 +176,7 @@ internal static class ImportCommand
 
         public async ValueTask DisposeAsync()
         {
-            await node.Services.GetRequiredService<ProfileProcessingService>().CatchUpAsync();
+            await node.Services.GetRequiredService<ProcessingService>().CatchUpAsync();
             await node.DisposeAsync();
         }
     }

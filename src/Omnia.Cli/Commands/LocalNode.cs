@@ -40,7 +40,7 @@ internal sealed class LocalNode : IAsyncDisposable
             return 2;
         }
 
-        await node.Services.GetRequiredService<Omnia.Server.Audiences.AudienceProcessingService>().CatchUpAsync(cancellationToken);
+        await node.Services.GetRequiredService<Omnia.Server.Processing.ProcessingService>().AudiencesCaughtUpAsync(cancellationToken);
         return await action(node.Services, ws);
     }
 

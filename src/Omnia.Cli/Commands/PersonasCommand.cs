@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Omnia.Core.Workspaces;
 using Omnia.Server.Audiences;
+using Omnia.Server.Processing;
 using Spectre.Console;
 
 namespace Omnia.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class PersonasCommand
                 return 1;
             }
 
-            await services.GetRequiredService<AudienceProcessingService>().CatchUpAsync(ct);
+            await services.GetRequiredService<ProcessingService>().AudiencesCaughtUpAsync(ct);
             return Render(await catalog.ListAsync(ws.Id, ct));
         }));
         return command;

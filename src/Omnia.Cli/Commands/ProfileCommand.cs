@@ -28,7 +28,7 @@ internal static class ProfileCommand
             var workspaces = node.Services.GetRequiredService<IWorkspaceStore>();
             var profiles = node.Services.GetRequiredService<IProfileStore>();
             var rules = node.Services.GetRequiredService<WorkspaceRules>();
-            await node.Services.GetRequiredService<Omnia.Server.Audiences.AudienceProcessingService>().CatchUpAsync(ct);
+            await node.Services.GetRequiredService<Omnia.Server.Processing.ProcessingService>().AudiencesCaughtUpAsync(ct);
 
             string slug = parse.GetValue(workspace)!;
             var ws = await workspaces.FindWorkspaceAsync(slug, ct);

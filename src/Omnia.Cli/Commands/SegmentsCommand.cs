@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Omnia.Core.Workspaces;
 using Omnia.Server.Audiences;
+using Omnia.Server.Processing;
 using Spectre.Console;
 
 namespace Omnia.Cli.Commands;
@@ -95,7 +96,7 @@ internal static class SegmentsCommand
                 return Errors(outcome.Errors);
             }
 
-            await node.Audiences.CatchUpAsync(ct);
+            await node.Audiences.AudiencesCaughtUpAsync(ct);
             var current = await node.Catalog.GetAsync(ws.Id, saved.Slug, ct) ?? saved;
             AnsiConsole.MarkupLineInterpolated($"[green]{(outcome.Created ? "Created" : "Saved")}[/] segment [bold]{current.Slug}[/] (version {current.Version}): {current.Size:N0} members.");
             return 0;
@@ -184,8 +185,8 @@ internal static class SegmentsCommand
 
     private static Task<int> WithCatalogAsync(string data, string workspace, CancellationToken ct, Func<Session, Workspace, Task<int>> action) =>
         LocalNode.RunInWorkspaceAsync(data, workspace, ct, (services, ws) => action(
-            new Session(services.GetRequiredService<SegmentCatalog>(), services.GetRequiredService<AudienceProcessingService>()), ws));
+            new Session(services.GetRequiredService<SegmentCatalog>(), services.GetRequiredService<ProcessingService>()), ws));
 
     /// <summary>What a subcommand works with: the catalog, and the audience processor to wait for.</summary>
-    private sealed record Session(SegmentCatalog Catalog, AudienceProcessingService Audiences);
+    private sealed record Session(SegmentCatalog Catalog, ProcessingService Audiences);
 }

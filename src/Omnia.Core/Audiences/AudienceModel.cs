@@ -24,6 +24,8 @@ public sealed class AudienceModel
         var conditions = segments.Select(s => s.Compiled.Definition)
             .Concat(settings.Lifecycle.Rules.Select(r => new SegmentDefinition(r.Stage.ToString(), null, r.Condition)));
         EventNames = conditions.SelectMany(d => d.EventNames(settings.ComputedTraits)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        PropertyNames = conditions.SelectMany(d => d.PropertyNames(settings.ComputedTraits))
+            .Concat(settings.ComputedTraits.SelectMany(t => t.PropertyNames())).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The settings the model was built with.</summary>
@@ -42,6 +44,12 @@ public sealed class AudienceModel
 
     /// <summary>The names of the events any segment looks at; the only events loaded to evaluate a profile (none: traits suffice).</summary>
     public IReadOnlyList<string> EventNames { get; }
+
+    /// <summary>
+    /// The event property names any definition reads (segments, lifecycle rules, every computed trait): the only
+    /// properties kept with events in memory.
+    /// </summary>
+    public IReadOnlyList<string> PropertyNames { get; }
 
     /// <summary>A hash of every definition and version in the model.</summary>
     public string Fingerprint { get; }

@@ -1,20 +1,17 @@
+using Omnia.Core.Lifecycle;
+
 namespace Omnia.Core.Audiences;
 
-/// <summary>Segment membership, its transitions and the audience processor's work queue: derived state, rebuildable from the log.</summary>
+/// <summary>
+/// Reads segment membership, lifecycle stages and personas (held in memory, see <see cref="Processing.DerivedState"/>)
+/// and the recorded entries and exits (<see cref="ITransitionStore"/>).
+/// </summary>
 public interface IAudienceStore
 {
-    /// <summary>Profiles with new events since their audiences were decided, then profiles whose timer is due at <paramref name="now"/>.</summary>
-    ValueTask<IReadOnlyList<AudienceWork>> PendingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
-
-    /// <summary>The earliest timer of any profile, or null.</summary>
-    ValueTask<DateTimeOffset?> NextTimerAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>The stored audiences of these profiles (absent: none stored yet).</summary>
+    /// <summary>The audiences of these profiles (absent: not evaluated yet, or merged away).</summary>
     ValueTask<IReadOnlyDictionary<long, StoredAudience>> GetAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default);
 
-    ValueTask SaveAsync(AudienceBatch batch, CancellationToken cancellationToken = default);
-
-    /// <summary>The last saved recompute progress of a workspace, or null when it never recomputed.</summary>
+    /// <summary>Whether membership reflects the workspace's current model, and how far a recompute has come; null before any.</summary>
     ValueTask<RecomputeProgress?> RecomputeProgressAsync(int workspaceId, CancellationToken cancellationToken = default);
 
     /// <summary>Ids of the workspace's profiles after <paramref name="afterId"/>, ascending.</summary>
@@ -26,8 +23,8 @@ public interface IAudienceStore
     /// </summary>
     ValueTask<(IReadOnlyList<long> Sample, long Population)> SampleProfileIdsAsync(int workspaceId, int size, int seed, CancellationToken cancellationToken = default);
 
-    /// <summary>Profiles per lifecycle stage (null: no stage) and per persona key (null: none) in the workspace.</summary>
-    ValueTask<(IReadOnlyDictionary<Lifecycle.LifecycleStage, long> Stages, IReadOnlyDictionary<string, long> Personas)> DistributionAsync(int workspaceId, CancellationToken cancellationToken = default);
+    /// <summary>Profiles per lifecycle stage and per persona key in the workspace.</summary>
+    ValueTask<(IReadOnlyDictionary<LifecycleStage, long> Stages, IReadOnlyDictionary<string, long> Personas)> DistributionAsync(int workspaceId, CancellationToken cancellationToken = default);
 
     /// <summary>Members per segment of the workspace.</summary>
     ValueTask<IReadOnlyDictionary<long, long>> SizesAsync(int workspaceId, CancellationToken cancellationToken = default);

@@ -15,6 +15,7 @@ public sealed class EventIngestor : IAsyncDisposable
     private readonly Task _writer;
     private long _commits;
     private long _appended;
+    private long _lastSeq;
 
     public EventIngestor(IEventStore store, int maxEventsPerCommit = 20_000)
     {
@@ -28,6 +29,9 @@ public sealed class EventIngestor : IAsyncDisposable
 
     /// <summary>Number of transactions committed so far (each one fsync).</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>The log position of the last event appended through this ingestor (0 before the first).</summary>
+    public long LastSeq => Interlocked.Read(ref _lastSeq);
 
     /// <summary>Number of events appended so far (duplicates not counted).</summary>
     public long Appended => Interlocked.Read(ref _appended);
@@ -109,6 +113,7 @@ public sealed class EventIngestor : IAsyncDisposable
 
             if (maxSeq > 0)
             {
+                Interlocked.Exchange(ref _lastSeq, maxSeq);
                 Committed?.Invoke(maxSeq);
             }
         }

@@ -16,6 +16,9 @@ public interface IEventStore
     /// <summary>Up to <paramref name="max"/> events after position <paramref name="afterSeq"/>, in log order.</summary>
     ValueTask<IReadOnlyList<LogEvent>> ReadAfterAsync(long afterSeq, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>The logged events at these positions, in the order given (positions not in the log are skipped).</summary>
+    ValueTask<IReadOnlyList<LogEvent>> ReadAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
+
     /// <summary>The position of the last event in the log, 0 when empty.</summary>
     ValueTask<long> LastSeqAsync(CancellationToken cancellationToken = default);
 

@@ -49,6 +49,22 @@ public sealed class IdentityGraph(int expectedIdentifiers = 0)
         _profiles[profileId] = [.. IdentifiersOf(profileId), id];
     }
 
+    /// <summary>Loads a profile's identifiers at start-up (from a snapshot), in the order they were attached.</summary>
+    public void Restore(long profileId, IReadOnlyList<Identifier> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var owned = new Identifier[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var id = Intern(ids[i]);
+            if (!_owners.TryAdd(id, profileId) && _owners[id] != profileId)
+                throw new InvalidOperationException($"Identifier {id} belongs to profile {_owners[id]}; it cannot also be restored to profile {profileId}.");
+            owned[i] = id;
+        }
+
+        _profiles[profileId] = owned;
+    }
+
     /// <summary>
     /// Finds or creates the profile for one event's identifiers, merging the profiles they link.
     /// Identifiers are considered highest priority first; while attaching them all (and merging their

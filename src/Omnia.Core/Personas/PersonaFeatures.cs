@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Omnia.Core.Events;
 using Omnia.Core.Profiles;
 using Omnia.Core.Touchpoints;
 
@@ -204,8 +204,8 @@ public static class PersonaFeatures
     {
         foreach (var name in IdentityTraits)
         {
-            if (p.Traits.TryGetValue(name, out var trait) && trait.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number
-                && !(trait.Value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(trait.Value.GetString())))
+            if (p.Traits.TryGetValue(name, out var trait) && trait.Value.Kind is EventValueKind.String or EventValueKind.Number
+                && !(trait.Value.Kind == EventValueKind.String && string.IsNullOrWhiteSpace(trait.Value.String)))
             {
                 return true;
             }
@@ -222,15 +222,15 @@ public static class PersonaFeatures
         if (p.Traits.TryGetValue("age", out var age))
         {
             var value = age.Value;
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var years)
-                || value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out years))
+            if (value.TryGetDouble(out var years)
+                || value.Kind == EventValueKind.String && double.TryParse(value.String, NumberStyles.Float, CultureInfo.InvariantCulture, out years))
             {
                 return years is >= 0 and <= 120 ? years : double.NaN;
             }
         }
 
-        if (p.Traits.TryGetValue("birthday", out var birthday) && birthday.Value.ValueKind == JsonValueKind.String
-            && DateOnly.TryParseExact(birthday.Value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
+        if (p.Traits.TryGetValue("birthday", out var birthday) && birthday.Value.Kind == EventValueKind.String
+            && DateOnly.TryParseExact(birthday.Value.String, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
         {
             var years = (DateOnly.FromDateTime(now.UtcDateTime).DayNumber - born.DayNumber) / 365.25;
             return years is >= 0 and <= 120 ? years : double.NaN;

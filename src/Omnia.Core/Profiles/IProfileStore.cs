@@ -1,27 +1,26 @@
 using Omnia.Core.Analytics;
 using Omnia.Core.Events;
 using Omnia.Core.Identity;
+using Omnia.Core.Segments;
 
 namespace Omnia.Core.Profiles;
 
-/// <summary>Persisted profiles, identity graph, event links and merges: everything derived from the log about people.</summary>
+/// <summary>
+/// Reads the single customer view: profiles, their identifiers, merges and events. Derived from the log and held
+/// in memory (<see cref="Processing.DerivedState"/>); a node that does not own a profile's partition will read it
+/// from its owner through a second implementation. Every result is a copy the caller may keep.
+/// </summary>
 public interface IProfileStore
 {
-    /// <summary>Writes one batch of derived changes and its checkpoint in a single transaction.</summary>
-    ValueTask SaveAsync(ProjectionBatch batch, CancellationToken cancellationToken = default);
-
-    ValueTask<ProjectionCheckpoint> LoadCheckpointAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Streams every persisted identifier, to rebuild the in-memory identity graph at start-up.</summary>
-    IAsyncEnumerable<ProfileIdentifier> LoadIdentifiersAsync(CancellationToken cancellationToken = default);
-
     /// <summary>The profile by id; a merged-away id resolves to the profile it was merged into.</summary>
     ValueTask<ProfileState?> GetAsync(int workspaceId, long profileId, CancellationToken cancellationToken = default);
 
+    /// <summary>The live profiles among these ids (merged-away ids are absent), in no particular order.</summary>
     ValueTask<IReadOnlyList<ProfileState>> GetManyAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default);
 
     ValueTask<long?> FindAsync(int workspaceId, Identifier identifier, CancellationToken cancellationToken = default);
 
+    /// <summary>The profile's identifiers, by type then value.</summary>
     ValueTask<IReadOnlyList<Identifier>> IdentifiersAsync(long profileId, CancellationToken cancellationToken = default);
 
     ValueTask<IReadOnlyList<MergeRecord>> MergesIntoAsync(long profileId, CancellationToken cancellationToken = default);
@@ -30,23 +29,17 @@ public interface IProfileStore
     ValueTask<IReadOnlyList<LogEvent>> TimelineAsync(long profileId, int limit, long? beforeSeq = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The events of each of these profiles, oldest first (by event timestamp, then log position); with
-    /// <paramref name="names"/>, only events with one of those names (track event, page or screen name).
-    /// A profile with no such events is absent.
+    /// What audiences are decided over for each live profile among these ids: its state and its events in timestamp
+    /// order, with the properties that the workspace's definitions read — and, when <paramref name="properties"/>
+    /// names others (a draft definition), those too, read from the log.
     /// </summary>
-    ValueTask<IReadOnlyDictionary<long, IReadOnlyList<LogEvent>>> EventsAsync(
-        IReadOnlyCollection<long> profileIds, IReadOnlyCollection<string>? names = null, CancellationToken cancellationToken = default);
+    ValueTask<IReadOnlyDictionary<long, ProfileFacts>> FactsAsync(
+        IReadOnlyCollection<long> profileIds, IReadOnlyCollection<string>? properties = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The event links of each profile after a log position (all names), in log order: what a reader holding a
-    /// profile's events up to that position needs to catch up.
+    /// Profiles with an identifier that starts with <paramref name="query"/> (case-insensitive) or a trait value that
+    /// contains it (any trait, or only <paramref name="trait"/>), most recently seen first.
     /// </summary>
-    ValueTask<IReadOnlyList<EventLink>> LinksAfterAsync(IReadOnlyCollection<(long ProfileId, long AfterSeq)> from, CancellationToken cancellationToken = default);
-
-    /// <summary>The logged events at these positions, in the order given (positions not in the log are skipped).</summary>
-    ValueTask<IReadOnlyList<LogEvent>> ReadEventsAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
-
-    /// <summary>Profiles whose identifier starts with <paramref name="query"/> or whose trait (any, or <paramref name="trait"/>) contains it.</summary>
     ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default);
 
     ValueTask<long> CountAsync(int workspaceId, CancellationToken cancellationToken = default);
@@ -56,7 +49,4 @@ public interface IProfileStore
 
     /// <summary>Events per channel per day (UTC, by event time) in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     ValueTask<IReadOnlyList<ChannelDay>> ChannelDaysAsync(int workspaceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes all derived state, so the processor rebuilds it from the start of the log.</summary>
-    ValueTask ResetAsync(CancellationToken cancellationToken = default);
 }

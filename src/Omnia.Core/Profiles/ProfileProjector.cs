@@ -44,7 +44,7 @@ public static class ProfileProjector
             {
                 if (!profile.Traits.TryGetValue(trait.Name, out var current) || current.At <= timestamp)
                 {
-                    profile.Traits[trait.Name] = new TraitValue(trait.Value.Clone(), timestamp);
+                    profile.Traits[trait.Name] = new TraitValue(EventValue.FromJson(trait.Value), timestamp);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Profiles;
 
@@ -42,10 +43,35 @@ public sealed class ProfileState
     /// <c>products</c>), for category affinity and personas.
     /// </summary>
     public Dictionary<string, int> CategoryCounts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>A copy that shares nothing mutable with this one (values and records are immutable).</summary>
+    public ProfileState Clone() => new()
+    {
+        Id = Id,
+        WorkspaceId = WorkspaceId,
+        Traits = new Dictionary<string, TraitValue>(Traits, StringComparer.Ordinal),
+        FirstSeen = FirstSeen,
+        LastSeen = LastSeen,
+        EventCount = EventCount,
+        OrderCount = OrderCount,
+        Revenue = Revenue,
+        LastOrderAt = LastOrderAt,
+        Acquisition = Acquisition,
+        Consent = new Dictionary<string, ConsentState>(Consent, StringComparer.Ordinal),
+        ChannelCounts = new Dictionary<string, int>(ChannelCounts, StringComparer.Ordinal),
+        CategoryCounts = new Dictionary<string, int>(CategoryCounts, StringComparer.Ordinal),
+    };
 }
 
 /// <summary>A trait value and when it was set.</summary>
-public sealed record TraitValue(JsonElement Value, DateTimeOffset At);
+public readonly record struct TraitValue(EventValue Value, DateTimeOffset At)
+{
+    /// <summary>A trait value copied out of a JSON element.</summary>
+    public TraitValue(JsonElement value, DateTimeOffset at)
+        : this(EventValue.FromJson(value), at)
+    {
+    }
+}
 
 /// <summary>The first-touch channel and campaign of a profile.</summary>
 public sealed record Acquisition(string Channel, string? Campaign, string? Source, string? Medium, DateTimeOffset At);

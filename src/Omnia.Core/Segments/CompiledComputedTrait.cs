@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Omnia.Core.Segments;
 
@@ -16,7 +15,7 @@ internal sealed class CompiledComputedTrait
 
     private readonly EventMatcher _matcher;
     private readonly ComputedTraitFunction _function;
-    private readonly byte[]? _property;
+    private readonly string? _property;
     private readonly EventWindow _window;
     private readonly TimeSpan _last;
 
@@ -24,7 +23,7 @@ internal sealed class CompiledComputedTrait
     {
         _matcher = new EventMatcher(definition.Event);
         _function = definition.Function;
-        _property = definition.Property is { } property ? Encoding.UTF8.GetBytes(property) : null;
+        _property = definition.Property is { } property ? string.Intern(property) : null;
         _window = definition.Window;
         _last = definition.Window is LastWindow last ? last.Duration.ToTimeSpan() : default;
         Kind = definition.Kind;
@@ -47,14 +46,14 @@ internal sealed class CompiledComputedTrait
     }
 
     /// <summary>The value at <paramref name="at"/> and when it next changes.</summary>
-    public ComputedTraitResult Value(IReadOnlyList<ProfileEvent> events, DateTimeOffset at)
+    public ComputedTraitResult Value(ReadOnlySpan<ProfileEvent> events, DateTimeOffset at)
     {
         var (value, next) = Scan(events, at, null);
         return new ComputedTraitResult(value.ToValue(Kind), next);
     }
 
     /// <summary>Whether the value passes <paramref name="test"/> at <paramref name="at"/>, and when that flips.</summary>
-    public Outcome Test(IReadOnlyList<ProfileEvent> events, DateTimeOffset at, ValueTest test)
+    public Outcome Test(ReadOnlySpan<ProfileEvent> events, DateTimeOffset at, ValueTest test)
     {
         var (value, next) = Scan(events, at, test);
         return new Outcome(Matches(test, value), next);
@@ -64,7 +63,7 @@ internal sealed class CompiledComputedTrait
         Kind == ComputedKind.Number ? test.MatchesNumber(value.Number) : test.Matches(value.Element);
 
     /// <summary>The value now, and the next change of the value (no test) or of the test's answer.</summary>
-    private (ComputedScalar Value, DateTimeOffset? Next) Scan(IReadOnlyList<ProfileEvent> events, DateTimeOffset at, ValueTest? test)
+    private (ComputedScalar Value, DateTimeOffset? Next) Scan(ReadOnlySpan<ProfileEvent> events, DateTimeOffset at, ValueTest? test)
     {
         switch (_window)
         {
@@ -72,22 +71,22 @@ internal sealed class CompiledComputedTrait
                 break;
             case BetweenWindow between:
                 var from = between.From is { } f ? TimeMath.FirstAtOrAfter(events, f) : 0;
-                var to = between.To is { } t ? TimeMath.FirstAtOrAfter(events, t) : events.Count;
+                var to = between.To is { } t ? TimeMath.FirstAtOrAfter(events, t) : events.Length;
                 return (Fold(events, from, to), null);
             default:
-                return (Fold(events, 0, events.Count), null);
+                return (Fold(events, 0, events.Length), null);
         }
 
         var start = TimeMath.FirstAfter(events, TimeMath.SubtractOrMin(at, _last));
-        var now = Fold(events, start, events.Count);
+        var now = Fold(events, start, events.Length);
         var nowMatches = test is not null && Matches(test, now);
         var newer = new Accumulator(_function);
         DateTimeOffset? oldestChangingGroup = null;
         var inGroup = false;
         DateTimeOffset groupTimestamp = default;
-        for (var i = events.Count - 1; i >= start; i--)
+        for (var i = events.Length - 1; i >= start; i--)
         {
-            var e = events[i];
+            ref readonly var e = ref events[i];
             if (!_matcher.Matches(e))
                 continue;
             if (!inGroup || e.Timestamp != groupTimestamp)
@@ -105,7 +104,7 @@ internal sealed class CompiledComputedTrait
     }
 
     /// <summary>The value over the matching events with index in [from, to).</summary>
-    private ComputedScalar Fold(IReadOnlyList<ProfileEvent> events, int from, int to)
+    private ComputedScalar Fold(ReadOnlySpan<ProfileEvent> events, int from, int to)
     {
         var accumulator = new Accumulator(_function);
         for (var i = to - 1; i >= from; i--)

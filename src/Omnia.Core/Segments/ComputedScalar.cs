@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Segments;
 
@@ -6,7 +6,7 @@ namespace Omnia.Core.Segments;
 /// The value of a data-defined computed trait during evaluation: a number for the number functions, or an event
 /// property's JSON value for first, last and mostFrequent (a default element when there is none).
 /// </summary>
-internal readonly record struct ComputedScalar(decimal? Number, JsonElement Element)
+internal readonly record struct ComputedScalar(decimal? Number, EventValue Element)
 {
     /// <summary>Whether two values are the same: numbers by value, property values by <see cref="ScalarKey"/>.</summary>
     public bool SameAs(ComputedScalar other) =>
@@ -17,15 +17,15 @@ internal readonly record struct ComputedScalar(decimal? Number, JsonElement Elem
     {
         if (kind == ComputedKind.Number)
             return Number;
-        switch (Element.ValueKind)
+        switch (Element.Kind)
         {
-            case JsonValueKind.Number:
-                return Element.TryGetDecimal(out var number) ? number : Element.GetDouble();
-            case JsonValueKind.String:
-                var text = Element.GetString()!;
+            case EventValueKind.Number:
+                return Element.TryGetDecimal(out var number) ? number : Element.TryGetDouble(out var d) ? d : null;
+            case EventValueKind.String:
+                var text = Element.String!;
                 return IsoDate.TryParse(text, out var date) ? date : text;
-            case JsonValueKind.True or JsonValueKind.False:
-                return Element.GetBoolean();
+            case EventValueKind.True or EventValueKind.False:
+                return Element.Kind == EventValueKind.True;
             default:
                 return null;
         }
@@ -36,22 +36,22 @@ internal readonly record struct ComputedScalar(decimal? Number, JsonElement Elem
 /// A scalar JSON value as a key, for mostFrequent and uniqueCount: strings exactly (case-sensitive), numbers by
 /// value (1 and 1.0 are the same; the string "1" is not), true and false. Null, objects and lists have no key.
 /// </summary>
-internal readonly record struct ScalarKey(JsonValueKind Kind, string? Text, decimal Number)
+internal readonly record struct ScalarKey(EventValueKind Kind, string? Text, decimal Number)
 {
-    public static bool TryOf(JsonElement value, out ScalarKey key)
+    public static bool TryOf(EventValue value, out ScalarKey key)
     {
-        switch (value.ValueKind)
+        switch (value.Kind)
         {
-            case JsonValueKind.String:
-                key = new ScalarKey(JsonValueKind.String, value.GetString(), 0);
+            case EventValueKind.String:
+                key = new ScalarKey(EventValueKind.String, value.String, 0);
                 return true;
-            case JsonValueKind.Number:
+            case EventValueKind.Number:
                 key = value.TryGetDecimal(out var number)
-                    ? new ScalarKey(JsonValueKind.Number, null, number)
-                    : new ScalarKey(JsonValueKind.Number, value.GetRawText(), 0);
+                    ? new ScalarKey(EventValueKind.Number, null, number)
+                    : new ScalarKey(EventValueKind.Number, value.ToJson(), 0);
                 return true;
-            case JsonValueKind.True or JsonValueKind.False:
-                key = new ScalarKey(value.ValueKind, null, 0);
+            case EventValueKind.True or EventValueKind.False:
+                key = new ScalarKey(value.Kind, null, 0);
                 return true;
             default:
                 key = default;

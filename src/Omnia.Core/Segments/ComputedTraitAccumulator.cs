@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Segments;
 
@@ -15,19 +15,19 @@ internal sealed class Accumulator(ComputedTraitFunction function)
     private decimal _sum;
     private decimal _min;
     private decimal _max;
-    private JsonElement _first;
-    private JsonElement _last;
+    private EventValue _first;
+    private EventValue _last;
     private Dictionary<ScalarKey, Occurrences>? _seen;
     private ScalarKey _best;
     private bool _hasBest;
 
     /// <param name="index">The event's position in the list; a higher index is more recent, for mostFrequent's ties.</param>
-    public void Add(ProfileEvent e, int index, byte[]? property)
+    public void Add(in ProfileEvent e, int index, string? property)
     {
         _count++;
         if (property is null)
             return;
-        var value = EventMatcher.Property(e.Properties, property);
+        var value = e.Properties[property];
         switch (function)
         {
             case ComputedTraitFunction.Sum or ComputedTraitFunction.Average or ComputedTraitFunction.Min or ComputedTraitFunction.Max:
@@ -43,7 +43,7 @@ internal sealed class Accumulator(ComputedTraitFunction function)
                     _first = value;
                 return;
             case ComputedTraitFunction.Last:
-                if (_last.ValueKind == JsonValueKind.Undefined && ScalarKey.TryOf(value, out _))
+                if (_last.Kind == EventValueKind.Undefined && ScalarKey.TryOf(value, out _))
                     _last = value;
                 return;
             default:
@@ -66,7 +66,7 @@ internal sealed class Accumulator(ComputedTraitFunction function)
         _ => new ComputedScalar(null, _hasBest ? _seen![_best].Value : default),
     };
 
-    private void Count(ScalarKey key, int index, JsonElement value)
+    private void Count(ScalarKey key, int index, EventValue value)
     {
         _seen ??= [];
         // Seen newest first: the first sighting of a value is its most recent use.
@@ -82,5 +82,5 @@ internal sealed class Accumulator(ComputedTraitFunction function)
             _best = key;
     }
 
-    private readonly record struct Occurrences(long Count, int LatestIndex, JsonElement Value);
+    private readonly record struct Occurrences(long Count, int LatestIndex, EventValue Value);
 }

@@ -36,6 +36,9 @@ public sealed record ComputedTraitDefinition(
         ? ComputedKind.Any
         : ComputedKind.Number;
 
+    /// <summary>The event property names the definition reads: its filters' and the property it folds.</summary>
+    public string[] PropertyNames() => [.. Event.Where.Select(w => w.Property), .. Property is { } p ? [p] : Array.Empty<string>()];
+
     /// <summary>Whether some profiles have no value (avg, min and max of nothing; first, last, mostFrequent of nothing).</summary>
     internal bool IsOptional => Function is not (ComputedTraitFunction.Count or ComputedTraitFunction.Sum or ComputedTraitFunction.UniqueCount);
 
@@ -60,6 +63,6 @@ public sealed record ComputedTraitDefinition(
     {
         ArgumentNullException.ThrowIfNull(facts);
         facts.CheckEventOrder(nameof(facts));
-        return CompiledComputedTrait.Of(this).Value(facts.Events, now);
+        return CompiledComputedTrait.Of(this).Value(facts.EventSpan, now);
     }
 }

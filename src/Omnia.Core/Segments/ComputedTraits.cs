@@ -140,7 +140,7 @@ public static class ComputedTraits
         if (ByName.TryGetValue(name, out var builtIn))
             return builtIn.Value(scope, now);
         return scope.Audience.Find(name) is { } defined
-            ? defined.Value(facts.Events, now)
+            ? defined.Value(scope.Events, now)
             : throw new ArgumentException($"'{name}' is neither a built-in computed trait nor defined in the facts' audience.", nameof(name));
     }
 

@@ -41,13 +41,13 @@ internal readonly record struct Outcome(bool Value, DateTimeOffset? NextChange)
 }
 
 /// <summary>The profile being evaluated, with the workspace settings and lookups it is evaluated with.</summary>
-internal readonly struct EvaluationScope(ProfileFacts facts, Func<string, bool>? isMemberOf)
+internal readonly ref struct EvaluationScope(ProfileFacts facts, Func<string, bool>? isMemberOf)
 {
     public ProfileFacts Facts { get; } = facts;
 
     public ProfileState Profile { get; } = facts.Profile;
 
-    public IReadOnlyList<ProfileEvent> Events { get; } = facts.Events;
+    public ReadOnlySpan<ProfileEvent> Events { get; } = facts.EventSpan;
 
     public AudienceContext Audience { get; } = facts.Audience ?? AudienceContext.Default;
 

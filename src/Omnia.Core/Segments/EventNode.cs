@@ -1,4 +1,4 @@
-using System.Text;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Segments;
 
@@ -14,7 +14,7 @@ internal sealed class EventNode : ConditionNode
     private readonly EventMatcher _matcher;
     private readonly CountRule _count;
     private readonly AggregateRule? _aggregate;
-    private readonly byte[]? _property;
+    private readonly string? _property;
     private readonly EventWindow _window;
     private readonly TimeSpan _last;
 
@@ -25,7 +25,7 @@ internal sealed class EventNode : ConditionNode
         _matcher = new EventMatcher(condition.Event);
         _count = condition.Count ?? CountRule.AtLeastOnce;
         _aggregate = condition.Aggregate;
-        _property = _aggregate?.Property is { } property ? Encoding.UTF8.GetBytes(property) : null;
+        _property = _aggregate?.Property is { } property ? string.Intern(property) : null;
         _window = condition.Window;
         _last = condition.Window is LastWindow last ? last.Duration.ToTimeSpan() : default;
     }
@@ -42,9 +42,9 @@ internal sealed class EventNode : ConditionNode
                 return EvaluateMoving(events, at);
             case BetweenWindow between:
                 var first = between.From is { } from ? TimeMath.FirstAtOrAfter(events, from) : 0;
-                for (var i = first; i < events.Count; i++)
+                for (var i = first; i < events.Length; i++)
                 {
-                    var e = events[i];
+                    ref readonly var e = ref events[i];
                     if (between.To is { } to && e.Timestamp >= to)
                         break;
                     if (_matcher.Matches(e))
@@ -52,9 +52,9 @@ internal sealed class EventNode : ConditionNode
                 }
                 return Outcome.Forever(Test(tally));
             default:
-                for (var i = 0; i < events.Count; i++)
+                for (var i = 0; i < events.Length; i++)
                 {
-                    var e = events[i];
+                    ref readonly var e = ref events[i];
                     if (_matcher.Matches(e))
                         tally.Add(e, _property);
                 }
@@ -62,16 +62,16 @@ internal sealed class EventNode : ConditionNode
         }
     }
 
-    private Outcome EvaluateMoving(IReadOnlyList<ProfileEvent> events, DateTimeOffset at)
+    private Outcome EvaluateMoving(ReadOnlySpan<ProfileEvent> events, DateTimeOffset at)
     {
         var cutoff = TimeMath.SubtractOrMin(at, _last);
         var newer = new Tally();
         DateTimeOffset? oldestGroupLeavingTrue = null, oldestGroupLeavingFalse = null;
         var inGroup = false;
         DateTimeOffset groupTimestamp = default;
-        for (var i = events.Count - 1; i >= 0; i--)
+        for (var i = events.Length - 1; i >= 0; i--)
         {
-            var e = events[i];
+            ref readonly var e = ref events[i];
             if (e.Timestamp <= cutoff)
                 break;
             if (!_matcher.Matches(e))
@@ -138,10 +138,10 @@ internal sealed class EventNode : ConditionNode
         public decimal Min;
         public decimal Max;
 
-        public void Add(ProfileEvent e, byte[]? property)
+        public void Add(in ProfileEvent e, string? property)
         {
             Count++;
-            if (property is null || !JsonValues.TryNumber(EventMatcher.Property(e.Properties, property), out var value))
+            if (property is null || !JsonValues.TryNumber(e.Properties[property], out var value))
                 return;
             if (Values == 0)
             {

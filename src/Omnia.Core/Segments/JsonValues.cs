@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Segments;
 
@@ -7,17 +7,17 @@ namespace Omnia.Core.Segments;
 internal static class JsonValues
 {
     /// <summary>Present and not null.</summary>
-    public static bool IsPresent(JsonElement value) => value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+    public static bool IsPresent(EventValue value) => value.IsPresent;
 
     /// <summary>A JSON number, or a string holding one (CSV imports and some SDKs send numbers as text).</summary>
-    public static bool TryNumber(JsonElement value, out decimal number)
+    public static bool TryNumber(EventValue value, out decimal number)
     {
-        switch (value.ValueKind)
+        switch (value.Kind)
         {
-            case JsonValueKind.Number:
+            case EventValueKind.Number:
                 return value.TryGetDecimal(out number);
-            case JsonValueKind.String:
-                return decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+            case EventValueKind.String:
+                return decimal.TryParse(value.String, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
             default:
                 number = 0;
                 return false;
@@ -25,10 +25,10 @@ internal static class JsonValues
     }
 
     /// <summary>A string holding an ISO-8601 date (see <see cref="IsoDate"/>).</summary>
-    public static bool TryDate(JsonElement value, out DateTimeOffset date)
+    public static bool TryDate(EventValue value, out DateTimeOffset date)
     {
-        if (value.ValueKind == JsonValueKind.String)
-            return IsoDate.TryParse(value.GetString(), out date);
+        if (value.Kind == EventValueKind.String)
+            return IsoDate.TryParse(value.String, out date);
         date = default;
         return false;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Omnia.Core.Lifecycle;
 using Omnia.Core.Profiles;
 
@@ -26,12 +27,22 @@ public sealed record ProfileFacts(ProfileState Profile, IReadOnlyList<ProfileEve
     /// <summary>The workspace's RFM breakpoints and data-defined computed traits.</summary>
     public AudienceContext Audience { get; init; } = AudienceContext.Default;
 
+    /// <summary>The events as a span: without copying for arrays, array segments and lists.</summary>
+    internal ReadOnlySpan<ProfileEvent> EventSpan => Events switch
+    {
+        ProfileEvent[] array => array,
+        ArraySegment<ProfileEvent> segment => segment.AsSpan(),
+        List<ProfileEvent> list => CollectionsMarshal.AsSpan(list),
+        _ => Events.ToArray(),
+    };
+
     /// <summary>Throws unless the events are in timestamp order, which every evaluator relies on.</summary>
     internal void CheckEventOrder(string paramName)
     {
-        for (var i = 1; i < Events.Count; i++)
+        var events = EventSpan;
+        for (var i = 1; i < events.Length; i++)
         {
-            if (Events[i].Timestamp < Events[i - 1].Timestamp)
+            if (events[i].UtcTicks < events[i - 1].UtcTicks)
                 throw new ArgumentException($"Events must be in timestamp order; event {i} is earlier than event {i - 1}.", paramName);
         }
     }

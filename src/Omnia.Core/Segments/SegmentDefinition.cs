@@ -76,6 +76,26 @@ public sealed record SegmentDefinition(string Name, string? Description, Conditi
     });
 
     /// <summary>
+    /// The event property names the definition reads — in property filters, aggregates and sequence keys — plus those
+    /// of the data-defined computed traits it uses (found in <paramref name="computedTraits"/>): the only properties
+    /// that must be kept with a profile's events to evaluate it.
+    /// </summary>
+    public IReadOnlyList<string> PropertyNames(IEnumerable<ComputedTraitDefinition> computedTraits)
+    {
+        ArgumentNullException.ThrowIfNull(computedTraits);
+        var byName = new Dictionary<string, ComputedTraitDefinition>(StringComparer.Ordinal);
+        foreach (var definition in computedTraits)
+            byName.TryAdd(definition.Name, definition);
+        return ConditionWalker.Collect(Condition, c => c switch
+        {
+            EventCondition e => [.. e.Event.Where.Select(w => w.Property), .. e.Aggregate?.Property is { } p ? [p] : Array.Empty<string>()],
+            SequenceCondition s => [.. s.First.Where.Select(w => w.Property), .. s.Then.Where.Select(w => w.Property), .. s.Key is { } k ? [k] : Array.Empty<string>()],
+            ComputedCondition computed when byName.TryGetValue(computed.Name, out var trait) => trait.PropertyNames(),
+            _ => [],
+        });
+    }
+
+    /// <summary>
     /// <see cref="EventNames()"/>, plus the event names of the data-defined computed traits the definition uses
     /// (those found in <paramref name="computedTraits"/>).
     /// </summary>

@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.Json;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Segments;
 
@@ -15,7 +14,7 @@ internal sealed class SequenceNode : ConditionNode
     private readonly EventMatcher _then;
     private readonly TimeSpan _within;
     private readonly bool _did;
-    private readonly byte[]? _key;
+    private readonly string? _key;
     private readonly EventWindow _window;
     private readonly TimeSpan _last;
 
@@ -25,7 +24,7 @@ internal sealed class SequenceNode : ConditionNode
         _then = new EventMatcher(condition.Then);
         _within = condition.Within.ToTimeSpan();
         _did = condition.Did;
-        _key = condition.Key is { } key ? Encoding.UTF8.GetBytes(key) : null;
+        _key = condition.Key is { } key ? string.Intern(key) : null;
         _window = condition.Window;
         _last = condition.Window is LastWindow last ? last.Duration.ToTimeSpan() : default;
     }
@@ -42,15 +41,15 @@ internal sealed class SequenceNode : ConditionNode
         var haveStretch = false;
         DateTimeOffset stretchStart = default;
         DateTimeOffset? stretchEnd = null;
-        for (var i = start; i < events.Count; i++)
+        for (var i = start; i < events.Length; i++)
         {
-            var a = events[i];
+            ref readonly var a = ref events[i];
             if (!_first.Matches(a) || (between is not null && !between.Contains(a.Timestamp)))
                 continue;
-            var key = default(JsonElement);
+            var key = default(EventValue);
             if (_key is not null)
             {
-                key = EventMatcher.Property(a.Properties, _key);
+                key = a.Properties[_key];
                 if (!JsonValues.IsPresent(key))
                     continue;
             }
@@ -96,20 +95,20 @@ internal sealed class SequenceNode : ConditionNode
     /// Whether A at <paramref name="index"/> is followed by a B within the wait (B later in the list, at most
     /// <c>A + within</c>, with A's key value when keyed).
     /// </summary>
-    private bool IsAnswered(IReadOnlyList<ProfileEvent> events, int index, JsonElement key)
+    private bool IsAnswered(ReadOnlySpan<ProfileEvent> events, int index, EventValue key)
     {
         var deadline = TimeMath.AddOrNever(events[index].Timestamp, _within);
-        for (var j = index + 1; j < events.Count; j++)
+        for (var j = index + 1; j < events.Length; j++)
         {
-            var b = events[j];
+            ref readonly var b = ref events[j];
             if (deadline is { } d && b.Timestamp > d)
                 break;
             if (!_then.Matches(b))
                 continue;
             if (_key is null)
                 return true;
-            var bKey = EventMatcher.Property(b.Properties, _key);
-            if (JsonValues.IsPresent(bKey) && JsonElement.DeepEquals(key, bKey))
+            var bKey = b.Properties[_key];
+            if (JsonValues.IsPresent(bKey) && key.Equals(bKey))
                 return true;
         }
         return false;

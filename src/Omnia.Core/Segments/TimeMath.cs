@@ -28,19 +28,20 @@ internal static class TimeMath
         a is not { } x || b is not { } y ? null : x >= y ? x : y;
 
     /// <summary>The index of the first event after <paramref name="instant"/>; events are in timestamp order.</summary>
-    public static int FirstAfter(IReadOnlyList<ProfileEvent> events, DateTimeOffset instant) => Search(events, instant, inclusive: false);
+    public static int FirstAfter(ReadOnlySpan<ProfileEvent> events, DateTimeOffset instant) => Search(events, instant, inclusive: false);
 
     /// <summary>The index of the first event at or after <paramref name="instant"/>.</summary>
-    public static int FirstAtOrAfter(IReadOnlyList<ProfileEvent> events, DateTimeOffset instant) => Search(events, instant, inclusive: true);
+    public static int FirstAtOrAfter(ReadOnlySpan<ProfileEvent> events, DateTimeOffset instant) => Search(events, instant, inclusive: true);
 
-    private static int Search(IReadOnlyList<ProfileEvent> events, DateTimeOffset instant, bool inclusive)
+    private static int Search(ReadOnlySpan<ProfileEvent> events, DateTimeOffset instant, bool inclusive)
     {
-        int low = 0, high = events.Count;
+        int low = 0, high = events.Length;
+        var ticks = instant.UtcTicks;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            var timestamp = events[middle].Timestamp;
-            if (timestamp > instant || (inclusive && timestamp == instant))
+            var timestamp = events[middle].UtcTicks;
+            if (timestamp > ticks || (inclusive && timestamp == ticks))
                 high = middle;
             else
                 low = middle + 1;

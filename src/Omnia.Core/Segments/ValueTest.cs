@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Segments;
 
@@ -27,7 +27,7 @@ internal sealed class ValueTest
             : [];
     }
 
-    public bool Matches(JsonElement value)
+    public bool Matches(EventValue value)
     {
         switch (_op)
         {
@@ -47,18 +47,18 @@ internal sealed class ValueTest
                 }
                 return false;
             case ComparisonOp.Contains:
-                if (value.ValueKind == JsonValueKind.String)
-                    return value.GetString()!.Contains(_text!, StringComparison.OrdinalIgnoreCase);
-                if (value.ValueKind != JsonValueKind.Array)
+                if (value.Kind == EventValueKind.String)
+                    return value.String!.Contains(_text!, StringComparison.OrdinalIgnoreCase);
+                if (value.Kind != EventValueKind.Array)
                     return false;
-                foreach (var element in value.EnumerateArray())
+                foreach (var element in value.Items)
                 {
-                    if (element.ValueKind == JsonValueKind.String && string.Equals(element.GetString(), _text, StringComparison.OrdinalIgnoreCase))
+                    if (element.Kind == EventValueKind.String && string.Equals(element.String, _text, StringComparison.OrdinalIgnoreCase))
                         return true;
                 }
                 return false;
             case ComparisonOp.StartsWith:
-                return value.ValueKind == JsonValueKind.String && value.GetString()!.StartsWith(_text!, StringComparison.OrdinalIgnoreCase);
+                return value.Kind == EventValueKind.String && value.String!.StartsWith(_text!, StringComparison.OrdinalIgnoreCase);
             default:
                 return _literal switch
                 {
@@ -140,11 +140,11 @@ internal sealed class ValueTest
         _ => false,
     };
 
-    private bool EqualsLiteral(JsonElement value) => _literal switch
+    private bool EqualsLiteral(EventValue value) => _literal switch
     {
-        StringLiteral s => value.ValueKind == JsonValueKind.String && value.ValueEquals(s.Value),
+        StringLiteral s => value.Kind == EventValueKind.String && string.Equals(value.String, s.Value, StringComparison.Ordinal),
         NumberLiteral n => JsonValues.TryNumber(value, out var number) && number == n.Value,
-        BooleanLiteral b => value.ValueKind == (b.Value ? JsonValueKind.True : JsonValueKind.False),
+        BooleanLiteral b => value.Kind == (b.Value ? EventValueKind.True : EventValueKind.False),
         _ => false,
     };
 }

@@ -15,7 +15,7 @@ namespace Omnia.Server.Audiences;
 /// profile is re-assigned by the recompute that follows.
 /// </summary>
 public sealed class PersonaCatalog(
-    IWorkspaceStore workspaces, IAudienceStore audiences, IProfileStore profiles, WorkspaceRules rules,
+    IWorkspaceStore workspaces, IAudienceStore audiences, IProfileStore profiles,
     AudienceSettingsDocuments settings, TimeProvider clock)
 {
     /// <summary>Personas a marketer can tell apart: k is chosen by silhouette in this range unless given.</summary>
@@ -28,7 +28,6 @@ public sealed class PersonaCatalog(
     public async Task<PersonaDocument?> TrainAsync(int workspaceId, int? k, int seed, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var channelRules = rules.For(workspaceId).Channels;
         var inputs = new List<PersonaInput>();
         long after = 0;
         while (true)
@@ -39,11 +38,9 @@ public sealed class PersonaCatalog(
                 break;
             }
 
-            var states = await profiles.GetManyAsync(ids, ct);
-            var events = await profiles.EventsAsync(ids, null, ct);
-            foreach (var state in states.Where(s => s.EventCount > 0))
+            foreach (var facts in (await profiles.FactsAsync(ids, null, ct)).Values.Where(f => f.Profile.EventCount > 0))
             {
-                inputs.Add(new PersonaInput(state, state.CategoryCounts, ChannelPath(events.GetValueOrDefault(state.Id) ?? [], channelRules)));
+                inputs.Add(new PersonaInput(facts.Profile, facts.Profile.CategoryCounts, ChannelPath(facts.Events)));
             }
 
             after = ids[^1];
@@ -97,15 +94,12 @@ public sealed class PersonaCatalog(
     }
 
     /// <summary>The channels of a profile's touchpoints in time order, repeats collapsed.</summary>
-    private static List<string> ChannelPath(IReadOnlyList<Omnia.Core.Events.LogEvent> events, ChannelRules channelRules)
+    private static List<string> ChannelPath(IReadOnlyList<Omnia.Core.Segments.ProfileEvent> events)
     {
         var path = new List<string>();
         foreach (var e in events)
         {
-            using var document = JsonDocument.Parse(e.Json);
-            var input = TouchpointInput.FromEvent(document.RootElement);
-            string channel = TouchpointClassifier.Classify(in input, channelRules).Channel;
-            if (path.Count == 0 || path[^1] != channel)
+            if (e.Channel is { } channel && (path.Count == 0 || path[^1] != channel))
             {
                 path.Add(channel);
             }

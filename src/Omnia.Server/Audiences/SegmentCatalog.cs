@@ -126,14 +126,14 @@ public sealed class SegmentCatalog(
 
         var compiled = SegmentEvaluator.Compile(parsed);
         // Other segments, the lifecycle stage and the persona are read as they are stored now, as real-time evaluation keeps them.
-        var eventNames = parsed.EventNames(model.Settings.ComputedTraits);
+        var properties = parsed.PropertyNames(model.Settings.ComputedTraits);
         var (ids, population) = await audiences.SampleProfileIdsAsync(workspaceId, exact ? int.MaxValue : Math.Clamp(sample, 100, 100_000), seed: 1, ct);
         var now = clock.GetUtcNow();
         var matched = new List<ProfileState>();
         int evaluated = 0;
         foreach (var chunk in ids.Chunk(500))
         {
-            var facts = await ProfileFactsReader.LoadAsync(profiles, chunk, eventNames, ct);
+            var facts = await profiles.FactsAsync(chunk, properties, ct);
             var memberships = await audiences.GetAsync(chunk, ct);
             foreach (long id in chunk)
             {

@@ -9,8 +9,8 @@ namespace Omnia.Server.Hosting;
 
 /// <summary>Loads the synthetic demo dataset into an empty store through the normal ingestion pipeline, with its segments.</summary>
 public sealed class DemoLoader(
-    IWorkspaceStore workspaces, IEventStore log, EventWriter writer, ProfileProcessingService processing, SegmentCatalog segments,
-    AudienceProcessingService audiences, PersonaCatalog personas, TimeProvider clock, ILogger<DemoLoader> logger)
+    IWorkspaceStore workspaces, IEventStore log, EventWriter writer, ProcessingService processing, SegmentCatalog segments,
+    PersonaCatalog personas, TimeProvider clock, ILogger<DemoLoader> logger)
 {
     /// <summary>Loads the demo into workspace <c>default</c> unless the log already has events; returns the number of events stored.</summary>
     public async Task<long> LoadIfEmptyAsync(int customers, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
@@ -46,11 +46,11 @@ public sealed class DemoLoader(
                 throw new InvalidOperationException($"Demo segment '{slug}' is invalid: {string.Join("; ", saved.Errors)}");
             }
         }
-        await audiences.CatchUpAsync(cancellationToken);
+        await processing.AudiencesCaughtUpAsync(cancellationToken);
         // Six personas: over 3–6 the silhouette prefers 3 broad ones on this data (buyers, anonymous, SMS responders);
         // six separate store regulars, app regulars and email-engaged customers, which is what a marketer would look for.
         await personas.TrainAsync(workspace.Id, k: 6, seed: 1, cancellationToken);
-        await audiences.CatchUpAsync(cancellationToken);
+        await processing.AudiencesCaughtUpAsync(cancellationToken);
         logger.LogInformation("Loaded {Events} demo events for {Customers} customers", stored, customers);
         return stored;
 

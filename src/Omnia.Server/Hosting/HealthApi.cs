@@ -10,7 +10,7 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", async Task<Results<Ok<Health>, JsonHttpResult<Health>>> (
-            Readiness readiness, IEventStore log, ProfileProcessingService processing, CancellationToken ct) =>
+            Readiness readiness, IEventStore log, ProcessingService processing, CancellationToken ct) =>
         {
             long last = await log.LastSeqAsync(ct);
             var health = new Health(readiness.Status, last, processing.Checkpoint, last - processing.Checkpoint);

@@ -1,5 +1,6 @@
 using Omnia.Core.Audiences;
 using Omnia.Core.Events;
+using Omnia.Core.Processing;
 using Omnia.Core.Profiles;
 using Omnia.Core.Users;
 using Omnia.Core.Workspaces;
@@ -27,20 +28,17 @@ public static class OmniaServices
         services.AddSingleton<SourceRegistry>();
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<WorkspaceRules>();
-        services.AddSingleton(sp => new ProfileProcessor(
-            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<IProfileStore>(), sp.GetRequiredService<WorkspaceRules>().For));
-        services.AddSingleton<ProfileProcessingService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProfileProcessingService>());
+        services.AddSingleton(sp => new DerivedState(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<ITransitionStore>()));
+        services.AddSingleton<IProfileStore>(sp => sp.GetRequiredService<DerivedState>());
+        services.AddSingleton<IAudienceStore>(sp => sp.GetRequiredService<DerivedState>());
+        services.AddSingleton(sp => new DerivedProcessor(sp.GetRequiredService<DerivedState>(), sp.GetRequiredService<WorkspaceRules>().For));
+        services.AddSingleton<ProcessingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessingService>());
         services.AddSingleton<AudienceSettingsDocuments>();
         services.AddSingleton<AudienceModels>();
         services.AddSingleton<SegmentCatalog>();
         services.AddSingleton<PersonaCatalog>();
         services.AddSingleton<Omnia.Server.Profiles.ProfileViews>();
-        services.AddSingleton(sp => new AudienceProcessor(
-            sp.GetRequiredService<IAudienceStore>(), sp.GetRequiredService<IProfileStore>(),
-            sp.GetRequiredService<AudienceModels>().AllAsync, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<AudienceProcessingService>();
-        services.AddHostedService(sp => sp.GetRequiredService<AudienceProcessingService>());
         services.AddSingleton<Readiness>();
         services.AddSingleton<FirstRun>();
         services.AddSingleton<DemoLoader>();
@@ -61,10 +59,10 @@ public static class OmniaServices
     {
         services.AddSingleton(sp => new SqliteStore(dataDirectory, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteStore>().Events);
-        services.AddSingleton<IProfileStore>(sp => sp.GetRequiredService<SqliteStore>().Profiles);
+        services.AddSingleton<ITransitionStore>(sp => sp.GetRequiredService<SqliteStore>().Transitions);
+        services.AddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<SqliteStore>().Snapshots);
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
         services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SqliteStore>().Segments);
-        services.AddSingleton<IAudienceStore>(sp => sp.GetRequiredService<SqliteStore>().Audiences);
         services.AddSingleton<IUserStore>(sp => new SqliteUserStore(sp.GetRequiredService<SqliteStore>().Database, sp.GetRequiredService<TimeProvider>()));
         return services;
     }

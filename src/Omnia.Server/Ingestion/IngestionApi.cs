@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Core.Events;
+using Omnia.Server.Processing;
 
 namespace Omnia.Server.Ingestion;
 
@@ -16,20 +17,28 @@ public static class IngestionApi
         foreach (var type in Enum.GetValues<EventType>())
         {
             var single = type;
-            group.MapPost("/" + EventTypes.Name(type), (HttpContext http, WriteKeys keys, EventIngestor ingestor, TimeProvider clock, CancellationToken ct) =>
-                    IngestAsync(http, single, keys, ingestor, clock, ct))
+            group.MapPost("/" + EventTypes.Name(type), (HttpContext http, WriteKeys keys, EventIngestor ingestor, ProcessingService processing, TimeProvider clock, CancellationToken ct) =>
+                    IngestAsync(http, single, keys, ingestor, processing, clock, ct))
                 .WithSummary($"Segment {EventTypes.Name(type)} call");
         }
 
-        group.MapPost("/batch", (HttpContext http, WriteKeys keys, EventIngestor ingestor, TimeProvider clock, CancellationToken ct) =>
-                IngestAsync(http, null, keys, ingestor, clock, ct))
+        group.MapPost("/batch", (HttpContext http, WriteKeys keys, EventIngestor ingestor, ProcessingService processing, TimeProvider clock, CancellationToken ct) =>
+                IngestAsync(http, null, keys, ingestor, processing, clock, ct))
             .WithSummary("Segment batch call: up to 500 KB of events");
         return app;
     }
 
     private static async Task<Results<Ok<IngestionResponse>, ProblemHttpResult>> IngestAsync(
-        HttpContext http, EventType? single, WriteKeys keys, EventIngestor ingestor, TimeProvider clock, CancellationToken ct)
+        HttpContext http, EventType? single, WriteKeys keys, EventIngestor ingestor, ProcessingService processing, TimeProvider clock, CancellationToken ct)
     {
+        if (processing.IsBehind)
+        {
+            // Derived state is too far behind: refuse rather than queue without bound. The Segment SDKs retry a 429.
+            http.Response.Headers.RetryAfter = "1";
+            return Problems.TooManyRequests(
+                $"Omnia is {processing.Lag:N0} events behind in processing what it has accepted; nothing was stored. Retry after a second.");
+        }
+
         var receivedAt = clock.GetUtcNow();
         int limit = single is null ? EventLimits.MaxBatchBytes : EventLimits.MaxEventBytes;
         var body = await RequestBody.ReadAsync(http.Request, limit, ct).ConfigureAwait(false);

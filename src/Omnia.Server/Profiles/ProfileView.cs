@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Omnia.Core.Events;
 using Omnia.Core.Identity;
 using Omnia.Core.Profiles;
 
@@ -8,7 +8,7 @@ namespace Omnia.Server.Profiles;
 public sealed record ProfileView(
     string Id,
     IReadOnlyList<IdentifierView> Identifiers,
-    IReadOnlyDictionary<string, JsonElement> Traits,
+    IReadOnlyDictionary<string, EventValue> Traits,
     ComputedTraitsView ComputedTraits,
     IReadOnlyDictionary<string, ConsentState> Consent,
     long EventCount,

@@ -31,9 +31,10 @@ public sealed class ProfileViews(IProfileStore profiles, IAudienceStore audience
         var segmentNames = model.Segments.ToDictionary(s => s.Id, s => s.Compiled.Definition.Name);
         var names = (audience?.Segments ?? []).Where(segmentNames.ContainsKey).Select(id => segmentNames[id]).ToList();
 
-        // Computed traits are decided now, from the profile and the events they look at.
-        var traitEvents = model.Settings.ComputedTraits.Select(t => t.Event.Name).Distinct(StringComparer.Ordinal).ToList();
-        var facts = (await ProfileFactsReader.LoadAsync(profiles, [state.Id], traitEvents, ct))[state.Id] with { Audience = model.Context };
+        // Computed traits are decided now, from the profile and its events.
+        var facts = (await profiles.FactsAsync([state.Id], null, ct)).TryGetValue(state.Id, out var found)
+            ? found with { Audience = model.Context }
+            : new ProfileFacts(state, []) { Audience = model.Context };
         var now = clock.GetUtcNow();
         var more = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (string name in MoreBuiltIns.Concat(model.Settings.ComputedTraits.Select(t => t.Name)))

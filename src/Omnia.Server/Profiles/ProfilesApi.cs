@@ -117,5 +117,5 @@ public sealed record ProfileSummary(string Id, string? Name, string? Email, long
     }
 
     private static string? Text(ProfileState s, string trait) =>
-        s.Traits.TryGetValue(trait, out var value) && value.Value.ValueKind == System.Text.Json.JsonValueKind.String ? value.Value.GetString() : null;
+        s.Traits.TryGetValue(trait, out var value) ? value.Value.String : null;
 }

@@ -103,7 +103,7 @@ public class ChangesAtPropertyTests
         var dates = facts.Events.Select(e => e.Timestamp).ToList();
         foreach (var trait in facts.Profile.Traits.Values)
         {
-            if (trait.Value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(trait.Value.GetString(), out var date))
+            if (trait.Value.String is { } text && DateTimeOffset.TryParse(text, out var date))
                 dates.Add(date);
         }
         dates.Add(facts.Profile.FirstSeen);
@@ -197,7 +197,7 @@ public class ChangesAtPropertyTests
             if (e.Name == "Order Completed")
             {
                 state.OrderCount++;
-                state.Revenue += e.Properties.TryGetProperty("revenue", out var revenue) ? revenue.GetDecimal() : 0;
+                state.Revenue += e.Properties["revenue"].TryGetDecimal(out var revenue) ? revenue : 0;
                 state.LastOrderAt = e.Timestamp;
             }
         }

@@ -267,8 +267,8 @@ public class EventConditionTests
     {
         var facts = new ProfileFacts(new Core.Profiles.ProfileState(),
         [
-            new ProfileEvent("Login", EventType.Track, Now, default),
-            new ProfileEvent("Login", EventType.Track, Now.AddDays(-1), default),
+            new ProfileEvent("Login", EventType.Track, Now, EventProperties.None),
+            new ProfileEvent("Login", EventType.Track, Now.AddDays(-1), EventProperties.None),
         ]);
 
         Assert.Throws<ArgumentException>(() => Segment.Evaluate("""{"event":{"name":"Login"}}""", facts));
@@ -284,7 +284,8 @@ public class EventConditionTests
 
         Assert.Equal("Order Completed", e.Name);
         Assert.Equal(Now, e.Timestamp);
-        Assert.Equal(42.5m, e.Properties.GetProperty("revenue").GetDecimal());
+        Assert.True(e.Properties["revenue"].TryGetDecimal(out var revenue));
+        Assert.Equal(42.5m, revenue);
         Assert.True(Segment.IsMember("""{"event":{"name":"Order Completed","where":[{"property":"cart_id","op":"equals","value":"c-9"}]}}""",
             new ProfileFacts(new Core.Profiles.ProfileState(), [e])));
     }

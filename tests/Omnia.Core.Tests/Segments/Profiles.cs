@@ -64,8 +64,8 @@ internal sealed class Profiles
             if (e.Name != "Order Completed")
                 continue;
             state.OrderCount++;
-            if (e.Properties.ValueKind == JsonValueKind.Object && e.Properties.TryGetProperty("revenue", out var revenue) && revenue.ValueKind == JsonValueKind.Number)
-                state.Revenue += revenue.GetDecimal();
+            if (e.Properties["revenue"].TryGetDecimal(out var revenue))
+                state.Revenue += revenue;
             state.LastOrderAt = e.Timestamp;
         }
         return facts;

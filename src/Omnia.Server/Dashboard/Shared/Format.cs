@@ -42,6 +42,14 @@ public static class Format
             : $"{(int)(span.TotalDays / 365.25)} years {suffix}";
     }
 
+    /// <summary>A trait or property value as text: strings as they are, everything else as compact JSON.</summary>
+    public static string Json(Omnia.Core.Events.EventValue value) => value.Kind switch
+    {
+        Omnia.Core.Events.EventValueKind.String => value.String!,
+        Omnia.Core.Events.EventValueKind.Null or Omnia.Core.Events.EventValueKind.Undefined => "—",
+        _ => value.ToJson(),
+    };
+
     /// <summary>A JSON value as text: strings as they are, everything else as compact JSON.</summary>
     public static string Json(JsonElement value) => value.ValueKind switch
     {

@@ -1,0 +1,318 @@
+using System.Diagnostics;
+using Omnia.Core.Audiences;
+using Omnia.Core.Events;
+using Omnia.Core.Processing;
+using Omnia.Server.Audiences;
+
+namespace Omnia.Server.Processing;
+
+/// <summary>
+/// Keeps the derived state current: at start it loads the latest snapshot (or rebuilds from the start of the log),
+/// then it applies each new stretch of the log, fills in properties that definitions started to read, decides
+/// audiences (changed profiles, due timers, recomputes), records the transitions, and now and then writes a
+/// snapshot in the background. One loop on one thread: the only writer of the state.
+/// </summary>
+public sealed class ProcessingService(
+    DerivedState state, DerivedProcessor processor, EventIngestor ingestor, IEventStore log, ITransitionStore transitions,
+    ISnapshotStore snapshots, AudienceModels models, TimeProvider clock, OmniaServerOptions options, ILogger<ProcessingService> logger) : BackgroundService
+{
+    private const int ReadChunk = 8_192;
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _waitersLock = new();
+    private readonly List<Waiter> _waiters = [];
+    private readonly Stopwatch _sinceSnapshot = Stopwatch.StartNew();
+    private long _lastSnapshotSeq;
+    private Task _snapshotTask = Task.CompletedTask;
+    private volatile bool _paused;
+    private volatile bool _idle;
+
+    /// <summary>Raised after a run changed the state (on the processing thread; handlers must be quick).</summary>
+    public event Action? Advanced;
+
+    /// <summary>The last log position reflected in profiles.</summary>
+    public long Checkpoint => state.Checkpoint;
+
+    /// <summary>Events acknowledged but not yet reflected in profiles.</summary>
+    public long Lag => Math.Max(0, ingestor.LastSeq - state.Checkpoint);
+
+    /// <summary>Whether ingestion should refuse new events for now: derived state is too far behind (<see cref="OmniaServerOptions.MaxDerivedLag"/>).</summary>
+    public bool IsBehind => Lag > options.MaxDerivedLag || !_loaded.Task.IsCompleted;
+
+    /// <summary>Completes once the state is loaded (from a snapshot, or empty for a rebuild).</summary>
+    public Task LoadedAsync(CancellationToken cancellationToken = default) => _loaded.Task.WaitAsync(cancellationToken);
+
+    /// <summary>Completes when every event up to <paramref name="seq"/> is reflected in profiles.</summary>
+    public Task WaitForAsync(long seq, CancellationToken cancellationToken = default) => Wait(seq, audiences: false, cancellationToken);
+
+    /// <summary>Completes when everything in the log now is reflected in profiles.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken = default) =>
+        await Wait(await log.LastSeqAsync(cancellationToken).ConfigureAwait(false), audiences: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Completes when everything in the log now is reflected in profiles and every change, due timer, backfill and
+    /// recompute is reflected in audiences.
+    /// </summary>
+    public async Task AudiencesCaughtUpAsync(CancellationToken cancellationToken = default) =>
+        await Wait(await log.LastSeqAsync(cancellationToken).ConfigureAwait(false), audiences: true, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Stops applying the log until <see cref="Resume"/> (maintenance; tests force a lag with it).</summary>
+    public void Pause() => _paused = true;
+
+    public void Resume()
+    {
+        _paused = false;
+        Wake();
+    }
+
+    /// <summary>Writes a snapshot now and waits for it (tests, and before a planned restart).</summary>
+    public async Task<SnapshotInfo?> SnapshotNowAsync(CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource<SnapshotInfo?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waitersLock)
+        {
+            _snapshotRequests.Add(done);
+        }
+
+        Wake();
+        return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private readonly List<TaskCompletionSource<SnapshotInfo?>> _snapshotRequests = [];
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await _snapshotTask.ConfigureAwait(false);
+        if (_loaded.Task.IsCompleted && state.Checkpoint > _lastSnapshotSeq)
+        {
+            // A planned stop: the next start loads this instead of replaying the tail.
+            try
+            {
+                Snapshot(state.BeginSnapshot(processor, clock.GetUtcNow()));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(ex, "Could not write a snapshot at shut-down; the next start replays the log from the previous one");
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await LoadAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _loaded.TrySetResult();
+        ingestor.Committed += _ => Wake();
+        models.Changed += _ => Wake();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var worked = !_paused && await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                ReleaseWaiters();
+                if (!worked)
+                    await _wake.WaitAsync(Sleep(), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Processing failed at log position {Checkpoint}; retrying", state.Checkpoint);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One pass: log, backfill, audiences, transitions, snapshot. Returns whether there may be more to do at once.</summary>
+    private async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var all = await models.AllAsync(cancellationToken).ConfigureAwait(false);
+        processor.UseModels(all);
+        var now = clock.GetUtcNow();
+        var events = await log.ReadAfterAsync(state.Checkpoint, ReadChunk, cancellationToken).ConfigureAwait(false);
+        if (events.Count > 0)
+            processor.Apply(events, now);
+
+        var backfilled = false;
+        if (processor.NextBackfill() is { } backfill)
+        {
+            processor.ApplyBackfill(await log.ReadAfterAsync(backfill.AfterSeq, ReadChunk, cancellationToken).ConfigureAwait(false));
+            backfilled = true;
+        }
+
+        var decided = processor.RunAudiences(all, now, events.Count == ReadChunk ? 500 : 2_000);
+        var recorded = processor.DrainTransitions();
+        if (recorded.Count > 0)
+            await transitions.AppendAsync(recorded, cancellationToken).ConfigureAwait(false);
+        _idle = events.Count < ReadChunk && !backfilled && decided == 0 && processor.IsIdle(all, now);
+        if (events.Count > 0 || decided > 0 || backfilled)
+            Advanced?.Invoke();
+        MaybeSnapshot(now);
+        return events.Count > 0 || decided > 0 || backfilled;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var clockStart = Stopwatch.StartNew();
+        long last = await log.LastSeqAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var snapshot in snapshots.List())
+        {
+            if (snapshot.Seq > last)
+            {
+                logger.LogWarning("Snapshot {Name} is ahead of the event log (position {Seq} > {Last}); it is not used", snapshot.Name, snapshot.Seq, last);
+                continue;
+            }
+
+            try
+            {
+                await using var stream = snapshots.OpenRead(snapshot);
+                if (SnapshotFormat.Load(stream, state, processor))
+                {
+                    _lastSnapshotSeq = snapshot.Seq;
+                    await transitions.DeleteFromAsync(state.NextTransitionId, cancellationToken).ConfigureAwait(false);
+                    logger.LogInformation(
+                        "Loaded snapshot {Name} ({Profiles:N0} profiles, log position {Seq:N0}) in {Seconds:N1} s; replaying {Tail:N0} events",
+                        snapshot.Name, state.ProfileTotal, snapshot.Seq, clockStart.Elapsed.TotalSeconds, last - snapshot.Seq);
+                    return;
+                }
+
+                logger.LogInformation("Snapshot {Name} is of another format version; derived state is rebuilt from the log", snapshot.Name);
+                break;
+            }
+            catch (InvalidDataException ex)
+            {
+                logger.LogWarning(ex, "Snapshot {Name} is damaged; trying an older one", snapshot.Name);
+                state.Clear();
+            }
+        }
+
+        state.Clear();
+        await transitions.DeleteFromAsync(1, cancellationToken).ConfigureAwait(false);
+        if (last > 0)
+            logger.LogInformation("Rebuilding derived state from the event log ({Events:N0} events)", last);
+    }
+
+    private void MaybeSnapshot(DateTimeOffset now)
+    {
+        List<TaskCompletionSource<SnapshotInfo?>> requests;
+        lock (_waitersLock)
+        {
+            requests = [.. _snapshotRequests];
+            _snapshotRequests.Clear();
+        }
+
+        var due = requests.Count > 0
+            || (state.Checkpoint - _lastSnapshotSeq >= options.SnapshotEveryEvents)
+            || (state.Checkpoint > _lastSnapshotSeq && _sinceSnapshot.Elapsed >= options.SnapshotEvery);
+        if (!due || !_snapshotTask.IsCompleted || state.BeginSnapshot(processor, now) is not { } writer)
+        {
+            lock (_waitersLock)
+            {
+                _snapshotRequests.AddRange(requests);
+            }
+
+            return;
+        }
+
+        _sinceSnapshot.Restart();
+        _snapshotTask = Task.Factory.StartNew(() =>
+        {
+            SnapshotInfo? saved = null;
+            try
+            {
+                saved = Snapshot(writer);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Writing a snapshot failed; the previous one stays in use");
+            }
+
+            foreach (var request in requests)
+                request.TrySetResult(saved);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private SnapshotInfo? Snapshot(SnapshotWriter? writer)
+    {
+        if (writer is null)
+            return null;
+        var watch = Stopwatch.StartNew();
+        var saved = snapshots.Save(writer.Seq, stream => writer.WriteTo(stream));
+        _lastSnapshotSeq = Math.Max(_lastSnapshotSeq, saved.Seq);
+        foreach (var old in snapshots.List().Skip(2))
+            snapshots.Delete(old);
+        logger.LogInformation("Wrote snapshot {Name}: {Records:N0} profiles, {Megabytes:N1} MB in {Seconds:N1} s",
+            saved.Name, writer.Records, saved.Bytes / 1e6, watch.Elapsed.TotalSeconds);
+        return saved;
+    }
+
+    private TimeSpan Sleep()
+    {
+        if (processor.NextTimer() is not { } next)
+            return MaxSleep;
+        var wait = next - clock.GetUtcNow() + TimeSpan.FromMilliseconds(1);
+        return wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < MaxSleep ? wait : MaxSleep;
+    }
+
+    private Task Wait(long seq, bool audiences, CancellationToken cancellationToken)
+    {
+        var waiter = new Waiter(seq, audiences);
+        lock (_waitersLock)
+        {
+            _waiters.Add(waiter);
+        }
+
+        Wake();
+        return waiter.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private void ReleaseWaiters()
+    {
+        long checkpoint = state.Checkpoint;
+        var idle = _idle;
+        lock (_waitersLock)
+        {
+            _waiters.RemoveAll(w =>
+            {
+                if (w.Seq > checkpoint || (w.Audiences && (!idle || !w.SawRun)))
+                {
+                    w.SawRun = true;
+                    return false;
+                }
+
+                w.Done.TrySetResult();
+                return true;
+            });
+        }
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+            _wake.Release();
+    }
+
+    private sealed class Waiter(long seq, bool audiences)
+    {
+        public long Seq { get; } = seq;
+
+        public bool Audiences { get; } = audiences;
+
+        /// <summary>A waiter for audiences is released only after a whole run that started after it was registered.</summary>
+        public bool SawRun { get; set; }
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
