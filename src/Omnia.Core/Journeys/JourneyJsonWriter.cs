@@ -21,7 +21,7 @@ internal static class JourneyJsonWriter
             w.WriteString("description", journey.Description);
         w.WritePropertyName("trigger");
         WriteTrigger(w, journey.Trigger);
-        WriteEntry(w, journey.Entry, journey.Trigger is SegmentTrigger);
+        WriteEntry(w, journey.Entry);
         if (journey.Goal is { } goal)
         {
             w.WriteStartObject("goal");
@@ -109,7 +109,7 @@ internal static class JourneyJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteEntry(Utf8JsonWriter w, EntryRules entry, bool segmentTrigger)
+    private static void WriteEntry(Utf8JsonWriter w, EntryRules entry)
     {
         w.WriteStartObject("entry");
         w.WriteString("rule", entry.Rule switch
@@ -120,7 +120,7 @@ internal static class JourneyJsonWriter
         });
         if (entry.Cooldown is { } cooldown)
             w.WriteString("cooldown", cooldown.ToString());
-        if (segmentTrigger && !entry.EdgeTriggered)
+        if (!entry.EdgeTriggered)
             w.WriteBoolean("edgeTriggered", entry.EdgeTriggered);
         w.WriteEndObject();
     }
