@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Omnia.Core.Segments;
 
 namespace Omnia.Core.Journeys;
@@ -23,11 +24,11 @@ public sealed record EnteredStep(string Key, long ProfileId, string NodeId, Date
 /// (opened, clicked) is what <see cref="JourneyContext.Engagement"/> is asked about. Carries the entry key and
 /// properties for personalisation.
 /// </summary>
-public sealed record SendMessage(string Key, long ProfileId, string NodeId, DateTimeOffset At, string Content, string Channel, string? EntryKey, JsonElement EntryProperties)
+public sealed record SendMessage(string Key, long ProfileId, string NodeId, DateTimeOffset At, string Content, string Channel, string? EntryKey, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] JsonElement EntryProperties)
     : JourneyEffect(Key, ProfileId, NodeId, At);
 
 /// <summary>Call <see cref="Url"/> with <see cref="Method"/>, the body rendered from template <see cref="Body"/> (none when null).</summary>
-public sealed record CallWebhook(string Key, long ProfileId, string NodeId, DateTimeOffset At, string Url, string Method, string? Body, string? EntryKey, JsonElement EntryProperties)
+public sealed record CallWebhook(string Key, long ProfileId, string NodeId, DateTimeOffset At, string Url, string Method, string? Body, string? EntryKey, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] JsonElement EntryProperties)
     : JourneyEffect(Key, ProfileId, NodeId, At);
 
 /// <summary>Set (or, for a null value, remove) traits on the profile.</summary>

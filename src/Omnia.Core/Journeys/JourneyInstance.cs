@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Omnia.Core.Journeys;
 
@@ -80,6 +81,7 @@ public sealed record JourneyInstance
     public string? EntryKey { get; init; }
 
     /// <summary>The properties of the event or call that started it, for personalisation (the cart's items); undefined when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] // an undefined element cannot be written
     public JsonElement EntryProperties { get; init; }
 
     /// <summary>How many times it has arrived at each step; the visit number is part of each effect key.</summary>
