@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Omnia.Core.Events;
 
@@ -6,7 +7,8 @@ namespace Omnia.Core.Events;
 /// Some of an event's top-level properties, compactly: a small array of names and values, looked up by a linear
 /// scan (events keep only the few properties that definitions read). <c>default</c> has none.
 /// </summary>
-public readonly struct EventProperties
+[JsonConverter(typeof(EventPropertiesJsonConverter))]
+public readonly struct EventProperties : IEquatable<EventProperties>
 {
     private readonly EventProperty[]? _items;
 
@@ -52,6 +54,21 @@ public readonly struct EventProperties
 
         return new EventProperties(items?.ToArray());
     }
+
+    /// <summary>Items an object built with <paramref name="properties"/> (name, value) pairs, e.g. the context of an API call.</summary>
+    public static EventProperties Of(params (string Name, EventValue Value)[] properties) =>
+        new(properties.Select(p => new EventProperty(p.Name, p.Value)).ToArray());
+
+    /// <summary>Same names and values in the same order.</summary>
+    public bool Equals(EventProperties other) => Items.SequenceEqual(other.Items);
+
+    public override bool Equals(object? obj) => obj is EventProperties other && Equals(other);
+
+    public override int GetHashCode() => Count;
+
+    public static bool operator ==(EventProperties left, EventProperties right) => left.Equals(right);
+
+    public static bool operator !=(EventProperties left, EventProperties right) => !left.Equals(right);
 
     /// <summary>The properties as a JSON object.</summary>
     public void WriteTo(Utf8JsonWriter writer)

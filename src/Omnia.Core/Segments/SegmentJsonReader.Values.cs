@@ -106,7 +106,7 @@ internal sealed partial class SegmentJsonReader
         _ => $"a number, or {IsoDate.Hint}",
     };
 
-    private Literal? ReadScalar(JsonElement value, string path, string word)
+    internal Literal? ReadScalar(JsonElement value, string path, string word)
     {
         switch (value.ValueKind)
         {
@@ -147,7 +147,7 @@ internal sealed partial class SegmentJsonReader
         return null;
     }
 
-    private SegmentDuration? ReadDuration(JsonElement value, string path)
+    internal SegmentDuration? ReadDuration(JsonElement value, string path)
     {
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         if (!SegmentDuration.TryParse(text, out var duration))
@@ -168,7 +168,7 @@ internal sealed partial class SegmentJsonReader
         return duration;
     }
 
-    private DateTimeOffset? ReadDate(JsonElement value, string path)
+    internal DateTimeOffset? ReadDate(JsonElement value, string path)
     {
         if (value.ValueKind == JsonValueKind.String && IsoDate.TryParse(value.GetString(), out var date))
             return date;
@@ -184,7 +184,7 @@ internal sealed partial class SegmentJsonReader
         return null;
     }
 
-    private string? NonBlankText(JsonElement value, string path, string hint)
+    internal string? NonBlankText(JsonElement value, string path, string hint)
     {
         if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
             return value.GetString();
@@ -219,7 +219,7 @@ internal sealed partial class SegmentJsonReader
             ? $" (did you mean '{match}'?)"
             : "";
 
-    private static bool IsSlug(string slug)
+    internal static bool IsSlug(string slug)
     {
         if (slug.Length is 0 or > MaxSlugLength || slug[0] == '-' || slug[^1] == '-' || slug.Contains("--", StringComparison.Ordinal))
             return false;

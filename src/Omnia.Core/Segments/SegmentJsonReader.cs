@@ -413,7 +413,7 @@ internal sealed partial class SegmentJsonReader
         return ReadFilterFields(element, filterPath);
     }
 
-    private EventFilter? ReadFilterFields(JsonElement element, string path)
+    internal EventFilter? ReadFilterFields(JsonElement element, string path)
     {
         var before = _errors.Count;
         var name = RequiredText(element, path, "name", "the event's name, e.g. \"Order Completed\"");

@@ -171,7 +171,7 @@ internal static class SegmentJsonWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteFilterFields(Utf8JsonWriter writer, EventFilter filter)
+    internal static void WriteFilterFields(Utf8JsonWriter writer, EventFilter filter)
     {
         writer.WriteString("name", filter.Name);
         if (filter.Type is { } type)
@@ -198,7 +198,7 @@ internal static class SegmentJsonWriter
         WriteLiteral(writer, value);
     }
 
-    private static void WriteLiteral(Utf8JsonWriter writer, Literal literal)
+    internal static void WriteLiteral(Utf8JsonWriter writer, Literal literal)
     {
         switch (literal)
         {
