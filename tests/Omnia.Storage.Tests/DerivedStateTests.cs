@@ -146,4 +146,41 @@ public sealed class DerivedStateTests : IDisposable
         Assert.Equal("SPRING", facts[u1].Events.Single().Properties["coupon"].String);
         Assert.Equal(0, (await _derived.State.FactsAsync([u1]))[u1].Events.Single().Properties.Count);
     }
+
+    [Fact]
+    public async Task Editing_one_segment_recomputes_only_it_and_deleting_one_makes_its_members_leave()
+    {
+        Assert.Equal(1, (await _store.Workspaces.CreateWorkspaceAsync("default", "Default")).Id);
+        await SendAsync(
+            Track("o1", "Order Completed", T0, "u1", properties: """{"revenue":30}"""),
+            Track("o2", "Order Completed", T0.AddDays(1), "u2", properties: """{"revenue":80}"""));
+        async Task<AudienceModel> SaveAsync(string slug, string condition)
+        {
+            await _store.Segments.PutSegmentAsync(1, slug, SegmentDefinition.Parse($$"""{"version":1,"name":"{{slug}}","condition":{{condition}}}""").Definition!.ToJson());
+            return AudienceModel.Build(1, await _store.Segments.ListSegmentsAsync(1), AudienceSettings.Default);
+        }
+
+        await SaveAsync("buyers", """{"event":{"name":"Order Completed"}}""");
+        var model = await SaveAsync("big", """{"event":{"name":"Order Completed","aggregate":{"fn":"sum","property":"revenue","op":"gte","value":50}}}""");
+        await DrainAsync(model);
+        var buyers = model.Segments.Single(s => s.Slug == "buyers").Id;
+        var big = model.Segments.Single(s => s.Slug == "big").Id;
+        Assert.Equal(2, (await _derived.State.MembersAsync(buyers, 0, 10)).Count);
+        Assert.Single(await _derived.State.MembersAsync(big, 0, 10));
+        long before = (await _derived.State.TransitionsAsync(1, 0, 100)).Count;
+
+        model = await SaveAsync("big", """{"event":{"name":"Order Completed","aggregate":{"fn":"sum","property":"revenue","op":"gte","value":20}}}""");
+        await DrainAsync(model);
+        Assert.Equal(2, (await _derived.State.MembersAsync(big, 0, 10)).Count);
+        var entered = Assert.Single(await _derived.State.TransitionsAsync(1, before, 100));
+        Assert.Equal((big, true, TransitionReason.Recompute), (entered.SegmentId, entered.Entered, entered.Reason));
+
+        Assert.True(await _store.Segments.DeleteSegmentAsync(1, "big"));
+        await DrainAsync(AudienceModel.Build(1, await _store.Segments.ListSegmentsAsync(1), AudienceSettings.Default));
+        Assert.Empty(await _derived.State.MembersAsync(big, 0, 10));
+        var left = (await _derived.State.TransitionsAsync(1, entered.Id, 100)).ToList();
+        Assert.Equal(2, left.Count);
+        Assert.All(left, t => Assert.Equal((big, false), (t.SegmentId, t.Entered)));
+        Assert.All((await _derived.State.GetAsync(await _derived.State.ProfileIdsAsync(1, 0, 10))).Values, a => Assert.Equal([buyers], a.Segments));
+    }
 }

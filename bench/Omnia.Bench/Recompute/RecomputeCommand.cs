@@ -72,6 +72,8 @@ public static class RecomputeCommand
                 report.PostgresDiskBytes = cluster.DiskBytes();
             }
 
+            var product = RecomputeProduct.Load(data.Profiles);
+            long nextSegment = 1;
             foreach (var recomputeCase in RecomputeCase.All)
             {
                 string loadAverage = LoadAverage();
@@ -82,6 +84,15 @@ public static class RecomputeCommand
                 var scan = Enumerable.Range(0, runs + 1).Select(_ => RecomputeOmnia.ScanMilliseconds(data.Profiles)).Skip(1).Order().ToList();
                 var omnia = Enumerable.Range(0, runs + 1).Select(_ => RecomputeOmnia.Recompute(segment, data.Profiles, RecomputeData.Now)).ToList();
                 var row = new RecomputeReport.Row(recomputeCase.Label, loadAverage, scan[scan.Count / 2], omnia[0], omnia.Skip(1).ToList(), []);
+                // The product's path: the segment saved in a running server's derived state, recomputed in chunks.
+                var products = Enumerable.Range(0, runs).Select(_ => RecomputeProduct.Recompute(product, nextSegment++, recomputeCase.SegmentJson)).ToList();
+                row.Product.AddRange(products);
+                Log($"{recomputeCase.Label}: product path (segment saved in the derived state) {products[0].Members:N0} members, median {RecomputeReport.Median(products):N0} ms");
+                foreach (var answer in products.Where(a => a.Members != omnia[0].Members || a.IdSum != omnia[0].IdSum))
+                {
+                    errors.Add($"{recomputeCase.Label}: the product path found {answer.Members:N0} members but the evaluator {omnia[0].Members:N0}");
+                }
+
                 Log($"{recomputeCase.Label}: Omnia {row.Omnia.Members:N0} members, first {omnia[0].Milliseconds:N0} ms, median {RecomputeReport.Median(row.OmniaWarm):N0} ms (reading every event's timestamp once: {row.ScanMilliseconds:N0} ms)");
                 if (row.Omnia.Members == 0)
                 {

@@ -37,10 +37,18 @@ public sealed class RecomputeReport(int profiles, long events, RecomputeData dat
         }
 
         Console.WriteLine();
-        double slowest = results.Max(r => Median(r.OmniaWarm));
+        Console.WriteLine("| segment | product path: segment saved in a running derived state, recompute until done (median, min) |");
+        Console.WriteLine("|---|---:|");
+        foreach (var row in results.Where(r => r.Product.Count > 0))
+        {
+            Console.WriteLine($"| {row.Label} | **{Median(row.Product):N0} ms** ({row.Product.Min(a => a.Milliseconds):N0}) |");
+        }
+
+        Console.WriteLine();
+        double slowest = results.Max(r => r.Product.Count > 0 ? Median(r.Product) : Median(r.OmniaWarm));
         Console.WriteLine(full
-            ? $"Target ≤ 2,000 ms for a full recompute of a behavioural windowed segment: slowest Omnia median {slowest:N0} ms, **{(slowest <= 2000 ? "met" : "missed")}**."
-            : $"Target ≤ 2,000 ms applies at 1,000,000 profiles / 50,000,000 events; this run is smaller (slowest Omnia median {slowest:N0} ms).");
+            ? $"Target ≤ 2,000 ms for a segment edit's recompute in a running server: slowest product-path median {slowest:N0} ms, **{(slowest <= 2000 ? "met" : "missed")}**."
+            : $"Target ≤ 2,000 ms applies at 1,000,000 profiles / 50,000,000 events; this run is smaller (slowest product-path median {slowest:N0} ms).");
         Console.WriteLine($"Read every event once = the same {Environment.ProcessorCount}-thread loop over all profiles reading each event's timestamp, with no segment logic (the order check `CompiledSegment.Evaluate` makes on each call), median, measured just before that segment: the floor for an evaluator that touches every event.");
         Console.WriteLine("First = the first evaluation after compiling (includes JIT); median and min over the next runs. " +
             "PostgreSQL cold = first query after a server restart (empty shared_buffers; OS page cache not dropped); warm = the next runs on the same connection; times include planning and the loopback round trip.");
@@ -80,7 +88,11 @@ public sealed class RecomputeReport(int profiles, long events, RecomputeData dat
     }
 
     /// <summary>One segment: Omnia's first run and timed runs, then each PostgreSQL variant.</summary>
-    public sealed record Row(string Label, string LoadAverage, double ScanMilliseconds, RecomputeAnswer Omnia, List<RecomputeAnswer> OmniaWarm, List<PostgresTiming> Postgres);
+    public sealed record Row(string Label, string LoadAverage, double ScanMilliseconds, RecomputeAnswer Omnia, List<RecomputeAnswer> OmniaWarm, List<PostgresTiming> Postgres)
+    {
+        /// <summary>The product's recompute path (the segment saved in the derived state), one per run.</summary>
+        public List<RecomputeAnswer> Product { get; } = [];
+    }
 
     /// <summary>One PostgreSQL query: its cold run after a restart, its warm runs and its plan.</summary>
     public sealed record PostgresTiming(string Variant, RecomputeAnswer Cold, List<RecomputeAnswer> Warm, string Plan);

@@ -75,8 +75,9 @@ public static class StagesCommand
             var database = new SqliteDatabase(directory);
             using var log = new SqliteEventStore(database);
             var state = new DerivedState(log, new SqliteTransitionStore(database));
-            var processor = new Pipeline(log, new DerivedProcessor(state, _ => ProcessingRules.Default));
-            var ingestor = new EventIngestor(log);
+            var handoff = new CommittedEvents();
+            var processor = new Pipeline(log, withProfiles ? handoff : null, new DerivedProcessor(state, _ => ProcessingRules.Default));
+            var ingestor = new EventIngestor(log, committed: withProfiles ? handoff : null);
             using var wake = new SemaphoreSlim(0);
             using var stop = new CancellationTokenSource();
             ingestor.Committed += _ => wake.Release();
@@ -176,11 +177,12 @@ public static class StagesCommand
     private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
     /// <summary>One run of the server's loop without audiences: the next stretch of the log into the derived state.</summary>
-    private sealed class Pipeline(SqliteEventStore log, DerivedProcessor processor)
+    private sealed class Pipeline(SqliteEventStore log, CommittedEvents? handoff, DerivedProcessor processor)
     {
         public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
         {
-            var events = await log.ReadAfterAsync(processor.State.Checkpoint, 8_192, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<LogEvent> events = handoff?.TakeAfter(processor.State.Checkpoint, 8_192)
+                ?? await log.ReadAfterAsync(processor.State.Checkpoint, 8_192, cancellationToken).ConfigureAwait(false);
             processor.Apply(events, DateTimeOffset.UtcNow);
             return events.Count;
         }

@@ -48,6 +48,74 @@ public static class AudienceEvaluator
         return new ProfileAudience(segments, next) { LifecycleStage = lifecycle.Stage, Persona = persona };
     }
 
+    /// <summary>
+    /// Re-decides only <paramref name="only"/> (segments whose definitions changed), keeping everything else as
+    /// <paramref name="stored"/> has it: the other segments' membership, the lifecycle stage and the persona. The next
+    /// change is the earlier of the stored one and those of the segments decided now (an early wake-up is harmless:
+    /// it decides everything again).
+    /// </summary>
+    public static ProfileAudience EvaluateSegments(AudienceModel model, ProfileFacts facts, StoredAudience stored, IReadOnlySet<long> only, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(only);
+        facts = facts with { Audience = model.Context, LifecycleStage = stored.LifecycleStage, Persona = stored.Persona };
+        Dictionary<string, bool>? decidedNow = null;
+        var segments = new List<long>(stored.Segments.Count + 1);
+        DateTimeOffset? next = stored.NextChange;
+        foreach (var segment in model.Segments)
+        {
+            bool member;
+            if (only.Contains(segment.Id))
+            {
+                // A reference reads a segment decided now, or else the stored membership (dependency order holds both).
+                var result = segment.Compiled.Evaluate(facts, now, slug => decidedNow is not null && decidedNow.TryGetValue(slug, out var m)
+                    ? m
+                    : Contains(stored.Segments, model.Segments.First(s => s.Slug == slug).Id));
+                member = result.IsMember;
+                next = Earliest(next, result.ChangesAt);
+                (decidedNow ??= new Dictionary<string, bool>(StringComparer.Ordinal))[segment.Slug] = member;
+            }
+            else
+            {
+                member = Contains(stored.Segments, segment.Id);
+            }
+
+            if (member)
+            {
+                segments.Add(segment.Id);
+            }
+        }
+
+        segments.Sort();
+        return new ProfileAudience(segments, next) { LifecycleStage = stored.LifecycleStage, Persona = stored.Persona };
+    }
+
+    private static bool Contains(IReadOnlyList<long> sorted, long id)
+    {
+        int low = 0, high = sorted.Count - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] == id)
+            {
+                return true;
+            }
+
+            if (sorted[middle] < id)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return false;
+    }
+
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : (a < b ? a : b);
 }

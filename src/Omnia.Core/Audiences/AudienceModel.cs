@@ -13,8 +13,9 @@ namespace Omnia.Core.Audiences;
 /// </summary>
 public sealed class AudienceModel
 {
-    private AudienceModel(int workspaceId, IReadOnlyList<ModelSegment> segments, AudienceSettings settings, string fingerprint)
+    private AudienceModel(int workspaceId, IReadOnlyList<ModelSegment> segments, AudienceSettings settings, string fingerprint, string settingsFingerprint)
     {
+        SettingsFingerprint = settingsFingerprint;
         WorkspaceId = workspaceId;
         Segments = segments;
         Settings = settings;
@@ -51,6 +52,43 @@ public sealed class AudienceModel
     /// </summary>
     public IReadOnlyList<string> PropertyNames { get; }
 
+    /// <summary>
+    /// A hash of everything in the model but the segments (computed traits, RFM breakpoints, lifecycle rules,
+    /// personas): when only segments changed, only they (and the segments that refer to them) need a recompute.
+    /// </summary>
+    public string SettingsFingerprint { get; }
+
+    /// <summary>
+    /// The segments whose result may differ from <paramref name="previous"/>'s for the same profile: those added or
+    /// changed, and those that refer to them; null when more than segments changed (everything must be decided
+    /// again). Segments of <paramref name="previous"/> that are gone are in <paramref name="removed"/>.
+    /// </summary>
+    public IReadOnlySet<long>? ChangedSegmentsSince(AudienceModel previous, out IReadOnlyList<long> removed)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        var before = previous.Segments.ToDictionary(s => s.Id, s => s.Version);
+        var gone = before.Keys.Where(id => Segments.All(s => s.Id != id)).ToList();
+        removed = gone;
+        if (previous.WorkspaceId != WorkspaceId || previous.SettingsFingerprint != SettingsFingerprint)
+            return null;
+        var changed = new HashSet<long>();
+        var changedSlugs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var slug in previous.Segments.Where(s => gone.Contains(s.Id)).Select(s => s.Slug))
+            changedSlugs.Add(slug);
+        foreach (var segment in Segments)
+        {
+            // Dependency order: a segment comes after those it refers to, so one pass sees every change it depends on.
+            if (!before.TryGetValue(segment.Id, out var version) || version != segment.Version
+                || segment.Compiled.Definition.ReferencedSegments().Any(changedSlugs.Contains))
+            {
+                changed.Add(segment.Id);
+                changedSlugs.Add(segment.Slug);
+            }
+        }
+
+        return changed;
+    }
+
     /// <summary>A hash of every definition and version in the model.</summary>
     public string Fingerprint { get; }
 
@@ -68,11 +106,6 @@ public sealed class AudienceModel
         var ordered = SegmentGraph.Order(segments, out _);
         var compiled = ordered.Select(s => new ModelSegment(s.Id, s.Slug, s.Version, SegmentEvaluator.Compile(s.Definition))).ToList();
         var text = new StringBuilder();
-        foreach (var segment in ordered.OrderBy(s => s.Id))
-        {
-            text.Append(segment.Id).Append(':').Append(segment.Version).Append(':').Append(segment.Definition.ToJson()).Append('\n');
-        }
-
         foreach (var trait in settings.ComputedTraits.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             text.Append("trait:").Append(trait.ToJson()).Append('\n');
@@ -82,9 +115,16 @@ public sealed class AudienceModel
             .Append('|').Append(string.Join(',', settings.Rfm.Monetary)).Append('\n');
         text.Append("lifecycle:").Append(settings.Lifecycle.ToJson()).Append('\n');
         text.Append("personas:").Append(settings.PersonasTrainedAt?.ToUnixTimeMilliseconds()).Append('\n');
-        string fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
-        return new AudienceModel(workspaceId, compiled, settings, fingerprint);
+        string settingsFingerprint = Hash(text.ToString());
+        foreach (var segment in ordered.OrderBy(s => s.Id))
+        {
+            text.Append(segment.Id).Append(':').Append(segment.Version).Append(':').Append(segment.Definition.ToJson()).Append('\n');
+        }
+
+        return new AudienceModel(workspaceId, compiled, settings, Hash(text.ToString()), settingsFingerprint);
     }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 }
 
 /// <summary>A compiled segment of an <see cref="AudienceModel"/>.</summary>

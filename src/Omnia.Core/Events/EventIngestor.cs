@@ -13,14 +13,16 @@ public sealed class EventIngestor : IAsyncDisposable
     private readonly int _maxEventsPerCommit;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private readonly CommittedEvents? _committed;
     private long _commits;
     private long _appended;
     private long _lastSeq;
 
-    public EventIngestor(IEventStore store, int maxEventsPerCommit = 20_000)
+    public EventIngestor(IEventStore store, int maxEventsPerCommit = 20_000, CommittedEvents? committed = null)
     {
         _store = store;
         _maxEventsPerCommit = maxEventsPerCommit;
+        _committed = committed;
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -89,6 +91,7 @@ public sealed class EventIngestor : IAsyncDisposable
             }
 
             Interlocked.Increment(ref _commits);
+            _committed?.Add(Positioned(events, seqs));
             long maxSeq = 0;
             int offset = 0;
             foreach (var pending in batch)
@@ -115,6 +118,18 @@ public sealed class EventIngestor : IAsyncDisposable
             {
                 Interlocked.Exchange(ref _lastSeq, maxSeq);
                 Committed?.Invoke(maxSeq);
+            }
+        }
+    }
+
+    /// <summary>The events that were appended (not duplicates), each with its log position.</summary>
+    private static IEnumerable<LogEvent> Positioned(List<LogEvent> events, long[] seqs)
+    {
+        for (int i = 0; i < events.Count; i++)
+        {
+            if (seqs[i] != 0)
+            {
+                yield return events[i] with { Seq = seqs[i] };
             }
         }
     }

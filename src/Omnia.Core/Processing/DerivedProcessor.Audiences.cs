@@ -17,6 +17,13 @@ public sealed partial class DerivedProcessor
         UseModels(models);
         var work = new List<(ProfileEntry Entry, AudienceModel Model, TransitionReason Reason, DateTimeOffset At)>();
         var inWork = new HashSet<long>();
+        IReadOnlySet<long>? only = null;
+        foreach (var model in models)
+        {
+            if (state.Workspaces.TryGetValue(model.WorkspaceId, out var w) && w.RecomputedFingerprint == model.Fingerprint)
+                w.DecidedModel = model;
+        }
+
 
         if (_dirty.Count > 0)
         {
@@ -54,18 +61,28 @@ public sealed partial class DerivedProcessor
         }
 
         if (work.Count == 0)
-            RecomputeChunk(byWorkspace, now, budget, work);
+            only = RecomputeChunk(byWorkspace, now, RecomputeBudget, work);
 
         if (work.Count == 0)
             return 0;
 
+        // Deciding is pure and reads entries the processor alone changes: for a recompute, on every core.
         var decided = new (ProfileEntry Entry, ProfileAudience Audience, TransitionReason Reason, DateTimeOffset At)[work.Count];
-        for (var i = 0; i < work.Count; i++)
+        void Decide(int i)
         {
             var (entry, model, reason, at) = work[i];
             var facts = new ProfileFacts(entry.State, entry.EventList);
-            decided[i] = (entry, AudienceEvaluator.Evaluate(model, facts, now), reason, at);
+            var audience = only is not null && entry.Audience is { } stored
+                ? AudienceEvaluator.EvaluateSegments(model, facts, stored, only, now)
+                : AudienceEvaluator.Evaluate(model, facts, now);
+            decided[i] = (entry, audience, reason, at);
         }
+
+        if (work.Count >= 512)
+            Parallel.For(0, work.Count, Decide);
+        else
+            for (var i = 0; i < work.Count; i++)
+                Decide(i);
 
         state.Lock.EnterWriteLock();
         try
@@ -102,7 +119,11 @@ public sealed partial class DerivedProcessor
     public DateTimeOffset? NextTimer() =>
         state.Timers.TryPeek(out _, out var due) ? new DateTimeOffset(due, TimeSpan.Zero) : null;
 
-    private void RecomputeChunk(
+    /// <summary>Profiles decided per run of a recompute.</summary>
+    public int RecomputeBudget { get; init; } = 50_000;
+
+    /// <summary>Adds the next chunk of a recompute to <paramref name="work"/>; returns the segments it decides (null: all).</summary>
+    private IReadOnlySet<long>? RecomputeChunk(
         Dictionary<int, AudienceModel> byWorkspace, DateTimeOffset now, int budget,
         List<(ProfileEntry Entry, AudienceModel Model, TransitionReason Reason, DateTimeOffset At)> work)
     {
@@ -114,10 +135,13 @@ public sealed partial class DerivedProcessor
             if (workspace.ProfileCount == 0)
             {
                 SetRecompute(workspace, null, model.Fingerprint);
+                workspace.DecidedModel = model;
                 continue;
             }
 
-            var cursor = workspace.Recompute is { } running && running.Fingerprint == model.Fingerprint ? running.Cursor : 0;
+            if (workspace.Recompute is not { } running || running.Fingerprint != model.Fingerprint)
+                StartRecompute(workspace, model, now);
+            var cursor = workspace.Recompute!.Value.Cursor;
             var ids = workspace.IdsAfter(cursor, budget, id => !state.MergedInto.ContainsKey(id));
             foreach (var id in ids)
             {
@@ -125,15 +149,63 @@ public sealed partial class DerivedProcessor
                     work.Add((entry, model, TransitionReason.Recompute, now));
             }
 
+            var only = workspace.RecomputeOnly;
             if (ids.Count < budget)
+            {
                 SetRecompute(workspace, null, model.Fingerprint);
+                workspace.RecomputeOnly = null;
+                workspace.DecidedModel = model;
+            }
             else
+            {
                 SetRecompute(workspace, (model.Fingerprint, ids[^1]), workspace.RecomputedFingerprint);
+            }
+
+            return only;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Begins a recompute towards <paramref name="model"/>: when only segments changed since the model membership
+    /// reflects, only those (and the segments that refer to them) are decided again, and members of deleted
+    /// segments leave them at once.
+    /// </summary>
+    private void StartRecompute(WorkspaceState workspace, AudienceModel model, DateTimeOffset now)
+    {
+        IReadOnlySet<long>? only = null;
+        IReadOnlyList<long> removed = [];
+        if (workspace.DecidedModel is { } decided && decided.Fingerprint == workspace.RecomputedFingerprint)
+            only = model.ChangedSegmentsSince(decided, out removed);
+        workspace.RecomputeOnly = only;
+        SetRecompute(workspace, (model.Fingerprint, 0), workspace.RecomputedFingerprint);
+        if (removed.Count == 0)
             return;
+        state.Lock.EnterWriteLock();
+        try
+        {
+            foreach (var segment in removed)
+            {
+                if (!state.Members.Remove(segment, out var members))
+                    continue;
+                foreach (var id in members.After(long.MinValue, int.MaxValue))
+                {
+                    if (state.Entry(workspace.Id, id) is not { Audience: { } audience } entry)
+                        continue;
+                    state.BeforeChange(entry);
+                    entry.Audience = audience with { Segments = audience.Segments.Where(s => s != segment).ToArray() };
+                    Record(workspace.Id, segment, id, entered: false, now, TransitionReason.Recompute);
+                }
+            }
+        }
+        finally
+        {
+            state.Lock.ExitWriteLock();
         }
     }
 
-    private void SetRecompute(WorkspaceState workspace, (string, long)? running, string? done)
+    private void SetRecompute(WorkspaceState workspace, (string Fingerprint, long Cursor)? running, string? done)
     {
         state.Lock.EnterWriteLock();
         try
@@ -150,6 +222,9 @@ public sealed partial class DerivedProcessor
     /// <summary>Saves a decision: transitions for every segment entered or left, the member lists, the timer.</summary>
     private void Store(ProfileEntry entry, ProfileAudience audience, TransitionReason reason, DateTimeOffset at)
     {
+        if (entry.Audience is { } current && current.NextChange == audience.NextChange && current.LifecycleStage == audience.LifecycleStage
+            && current.Persona == audience.Persona && current.Segments.SequenceEqual(audience.Segments))
+            return; // nothing changed: no transition, no write (most profiles in a recompute)
         state.BeforeChange(entry);
         var before = entry.Audience?.Segments ?? [];
         var after = audience.Segments;
@@ -182,13 +257,14 @@ public sealed partial class DerivedProcessor
             }
         }
 
+        var previousNext = entry.Audience?.NextChange;
         entry.Audience = new StoredAudience(entry.Id, after.ToArray(), audience.NextChange)
         {
             LifecycleStage = audience.LifecycleStage,
             Persona = audience.Persona,
         };
-        if (audience.NextChange is { } next)
-            state.Timers.Enqueue(entry.Id, next.UtcTicks);
+        if (audience.NextChange is { } next && next != previousNext)
+            state.Timers.Enqueue(entry.Id, next.UtcTicks); // an unchanged timer is queued already
         if (state.Timers.Count > 4 * (state.Workspaces.Values.Sum(w => w.ProfileCount) + 1024))
             RebuildTimers();
     }
@@ -196,7 +272,7 @@ public sealed partial class DerivedProcessor
     /// <summary>Drops stale timers (profiles re-decided since, or merged away).</summary>
     private void RebuildTimers()
     {
-        var live = new List<(long, long)>();
+        var live = new HashSet<(long, long)>();
         while (state.Timers.TryDequeue(out var id, out var due))
         {
             if (state.Entry(id) is { Audience.NextChange: { } next } && next.UtcTicks == due)

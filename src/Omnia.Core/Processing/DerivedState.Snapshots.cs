@@ -96,6 +96,42 @@ public sealed partial class DerivedState
         }
     }
 
+    /// <summary>
+    /// Puts profiles straight into an empty state, as if the log had produced them (benchmarks that generate millions
+    /// of profiles without a log). The events must be in order and hold <paramref name="keptProperties"/>; the arrays
+    /// are used as they are.
+    /// </summary>
+    internal void Load(IEnumerable<(Profiles.ProfileState State, Segments.ProfileEvent[] Events)> profiles, IEnumerable<string> keptProperties)
+    {
+        Lock.EnterWriteLock();
+        try
+        {
+            var loaded = new List<ProfileEntry>();
+            foreach (var (profile, events) in profiles)
+            {
+                var entry = new ProfileEntry(profile);
+                entry.SetEvents(events, events.Length);
+                Partitions[PartitionOf(profile.WorkspaceId, profile.Id)].Add(profile.Id, entry);
+                loaded.Add(entry);
+                NextProfileId = Math.Max(NextProfileId, profile.Id + 1);
+            }
+
+            foreach (var group in loaded.GroupBy(e => e.WorkspaceId))
+            {
+                var workspace = Workspace(group.Key);
+                workspace.KeptProperties.UnionWith(keptProperties);
+                foreach (var id in group.Select(e => e.Id).Order())
+                    workspace.Added(id);
+            }
+
+            RebuildIndexes(loaded);
+        }
+        finally
+        {
+            Lock.ExitWriteLock();
+        }
+    }
+
     /// <summary>The members of a segment (for tests and tools): ascending ids.</summary>
     internal IReadOnlyList<long> MemberIds(long segmentId) => Members.TryGetValue(segmentId, out var members) ? members.After(long.MinValue, int.MaxValue) : [];
 }

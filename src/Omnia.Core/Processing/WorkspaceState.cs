@@ -25,6 +25,12 @@ internal sealed class WorkspaceState(int id)
     /// <summary>The fingerprint a recompute under way works towards, and the last profile id it evaluated.</summary>
     public (string Fingerprint, long Cursor)? Recompute { get; set; }
 
+    /// <summary>The segments a recompute under way decides again (null: everything). Not in snapshots: after a restart a recompute decides everything.</summary>
+    public IReadOnlySet<long>? RecomputeOnly { get; set; }
+
+    /// <summary>The model membership was last fully decided with (to tell which segments an edit changed); null after a restart.</summary>
+    public Audiences.AudienceModel? DecidedModel { get; set; }
+
     /// <summary>The event property names kept with events (those the workspace's definitions read).</summary>
     public HashSet<string> KeptProperties { get; set; } = new(StringComparer.Ordinal);
 

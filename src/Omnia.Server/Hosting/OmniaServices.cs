@@ -22,7 +22,8 @@ public static class OmniaServices
         services.AddSingleton(TimeProvider.System);
         services.AddSqliteStore(options.DataDirectory);
 
-        services.AddSingleton(sp => new EventIngestor(sp.GetRequiredService<IEventStore>()));
+        services.AddSingleton<CommittedEvents>();
+        services.AddSingleton(sp => new EventIngestor(sp.GetRequiredService<IEventStore>(), committed: sp.GetRequiredService<CommittedEvents>()));
         services.AddSingleton<EventWriter>();
         services.AddSingleton<WriteKeys>();
         services.AddSingleton<SourceRegistry>();

@@ -13,7 +13,7 @@ namespace Omnia.Server.Processing;
 /// snapshot in the background. One loop on one thread: the only writer of the state.
 /// </summary>
 public sealed class ProcessingService(
-    DerivedState state, DerivedProcessor processor, EventIngestor ingestor, IEventStore log, ITransitionStore transitions,
+    DerivedState state, DerivedProcessor processor, EventIngestor ingestor, CommittedEvents committed, IEventStore log, ITransitionStore transitions,
     ISnapshotStore snapshots, AudienceModels models, TimeProvider clock, OmniaServerOptions options, ILogger<ProcessingService> logger) : BackgroundService
 {
     private const int ReadChunk = 8_192;
@@ -141,7 +141,9 @@ public sealed class ProcessingService(
         var all = await models.AllAsync(cancellationToken).ConfigureAwait(false);
         processor.UseModels(all);
         var now = clock.GetUtcNow();
-        var events = await log.ReadAfterAsync(state.Checkpoint, ReadChunk, cancellationToken).ConfigureAwait(false);
+        // Just-committed events come from memory; the log is read only when they are not held (a restart, a lag).
+        IReadOnlyList<LogEvent> events = committed.TakeAfter(state.Checkpoint, ReadChunk)
+            ?? await log.ReadAfterAsync(state.Checkpoint, ReadChunk, cancellationToken).ConfigureAwait(false);
         if (events.Count > 0)
             processor.Apply(events, now);
 
