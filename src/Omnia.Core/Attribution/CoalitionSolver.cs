@@ -6,11 +6,16 @@ namespace Omnia.Core.Attribution;
 /// The value of a coalition of states in a small absorbing chain: P(conversion) and the expected converted value
 /// from (start) when only the coalition's states are kept (a journey reaching any other state is lost). States join
 /// one at a time (<see cref="Push"/>) and leave in reverse (<see cref="Pop"/>); each join updates the inverse of
-/// (I − Q) over the coalition by bordering, a direct solve costing O(size²) per join.
+/// (I − Q) over the coalition by bordering, a direct solve costing O(size²) per join. Up to
+/// <see cref="StackedLimit"/> states every size's inverse is kept so that <see cref="Pop"/> is free; beyond, two
+/// buffers alternate and coalitions are only grown from empty (<see cref="Reset"/>).
 /// </summary>
 internal sealed class CoalitionSolver
 {
+    public const int StackedLimit = 24;
+
     private readonly int _n;
+    private readonly bool _stacked;
     private readonly double[] _q;
     private readonly double[] _start;
     private readonly double[] _rc;
@@ -32,14 +37,17 @@ internal sealed class CoalitionSolver
         _rc = conversionReward;
         _rv = valueReward;
         _members = new int[n];
-        _inverse = new double[n + 1][];
-        _xc = new double[n + 1][];
-        _xv = new double[n + 1][];
-        for (int d = 0; d <= n; d++)
+        _stacked = n <= StackedLimit;
+        int levels = _stacked ? n + 1 : 2;
+        _inverse = new double[levels][];
+        _xc = new double[levels][];
+        _xv = new double[levels][];
+        for (int d = 0; d < levels; d++)
         {
-            _inverse[d] = new double[d * d];
-            _xc[d] = new double[d];
-            _xv[d] = new double[d];
+            int size = _stacked ? d : n;
+            _inverse[d] = new double[size * size];
+            _xc[d] = new double[size];
+            _xv[d] = new double[size];
         }
 
         _au = new double[n];
@@ -78,8 +86,8 @@ internal sealed class CoalitionSolver
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Conversion, double Value) Push(int t)
     {
-        int d = _depth, n = _n;
-        double[] inv = _inverse[d], next = _inverse[d + 1], xc = _xc[d], xv = _xv[d], nc = _xc[d + 1], nv = _xv[d + 1];
+        int d = _depth, n = _n, level = _stacked ? d : d & 1, nextLevel = _stacked ? d + 1 : (d + 1) & 1;
+        double[] inv = _inverse[level], next = _inverse[nextLevel], xc = _xc[level], xv = _xv[level], nc = _xc[nextLevel], nv = _xv[nextLevel];
 
         // A = I − Q over the members; the new state borders it with column u = −Q[members, t], row w = −Q[t, members].
         double schur = 1 - _q[t * n + t], wxc = 0, wxv = 0;
@@ -135,6 +143,6 @@ internal sealed class CoalitionSolver
         return (conversion, value);
     }
 
-    /// <summary>Removes the state added last.</summary>
-    public void Pop() => _depth--;
+    /// <summary>Removes the state added last (only for chains of at most <see cref="StackedLimit"/> states).</summary>
+    public void Pop() => _depth = _stacked ? _depth - 1 : throw new InvalidOperationException("Only small coalition solvers keep every size's inverse.");
 }

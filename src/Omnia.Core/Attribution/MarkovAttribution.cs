@@ -32,8 +32,9 @@ internal static class MarkovAttribution
             }
 
             var (c, v) = ChainSolver.Solve(chain, removed, conversion, value);
-            removalConversion[k] = baseConversion > 0 ? 1 - c / baseConversion : 0;
-            removalValue[k] = baseValue > 0 ? 1 - v / baseValue : 0;
+            // Removal never raises P(conversion); a difference in the last bit must not become a negative credit.
+            removalConversion[k] = baseConversion > 0 ? Math.Max(0, 1 - c / baseConversion) : 0;
+            removalValue[k] = baseValue > 0 ? Math.Max(0, 1 - v / baseValue) : 0;
             foreach (int row in rows)
             {
                 removed[row] = false;

@@ -19,6 +19,9 @@ internal static class ShapleyAttribution
 {
     public const int MaxExactPlayers = 20;
 
+    /// <summary>Beyond this many players the dense chain and its inverse no longer fit comfortably (and sampling takes minutes).</summary>
+    public const int MaxPlayers = 400;
+
     public static ModelCredits Run(AttributionModel model, MarkovChain chain, PathSet paths, int keyCount, AttributionOptions options)
     {
         if (options.ShapleyExactLimit is < 0 or > MaxExactPlayers)
@@ -28,6 +31,11 @@ internal static class ShapleyAttribution
 
         // At order 1 every state is one key: state s is player s.
         int n = chain.States;
+        if (n > MaxPlayers)
+        {
+            throw new ArgumentException($"Shapley values are computed for at most {MaxPlayers} channels or campaigns; these paths have {n}. Leave Shapley out or attribute at channel level.", nameof(chain));
+        }
+
         var playerKey = new int[n];
         for (int s = 0; s < n; s++)
         {

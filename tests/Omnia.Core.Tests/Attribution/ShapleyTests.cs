@@ -114,6 +114,22 @@ public sealed class ShapleyTests
         Assert.NotEqual(first.Conversions, other.Conversions);
     }
 
+    [Fact]
+    public void Many_channels_are_sampled_reproducibly_and_still_sum_to_the_total()
+    {
+        string[] channels = [.. Enumerable.Range(1, 30).Select(i => $"c{i}")];
+        var paths = Of([.. Random(71, 4_000, channels, maxLength: 5)]);
+        var options = AttributionOptions.Default with { ShapleyPermutations = 300 };
+
+        var first = AttributionEngine.Run(paths, [AttributionModel.Shapley], options).Models[0];
+        var again = AttributionEngine.Run(paths, [AttributionModel.Shapley], options).Models[0];
+
+        Assert.Equal(300, first.Shapley!.Permutations);
+        Assert.Equal(first.Conversions, again.Conversions);
+        Assert.Equal(paths.TotalConversions, first.Conversions.Sum(), 1e-9 * paths.TotalConversions);
+        Assert.All(first.Shapley.StandardErrorConversions, e => Assert.True(e > 0));
+    }
+
     private static IEnumerable<string[]> Permutations(string[] items) =>
         items.Length <= 1
             ? [items]
