@@ -53,7 +53,18 @@ internal static class AttributionCommand
             return 2;
         }
 
-        var report = AttributionEngine.Run(paths, models, AttributionOptions.Default with { DirectChannel = directChannel });
+        AttributionReport report;
+        try
+        {
+            report = AttributionEngine.Run(paths, models, AttributionOptions.Default with { DirectChannel = directChannel });
+        }
+        catch (ArgumentException e)
+        {
+            // A model that cannot run on these paths (e.g. Shapley over too many channels, a Markov order too high for them).
+            Console.Error.WriteLine($"{input.Name}: {e.Message}");
+            return 2;
+        }
+
         try
         {
             using var writer = output is null

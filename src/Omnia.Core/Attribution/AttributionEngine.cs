@@ -20,17 +20,17 @@ public static class AttributionEngine
 
         // Chains first (order 3 dominates), then the models that use them.
         var chains = new MarkovChain[orders.Length];
-        Parallel.For(0, orders.Length, i => chains[i] = MarkovChain.Build(paths, touchKeys, keys.Length, orders[i]));
+        InParallel(orders.Length, i => chains[i] = MarkovChain.Build(paths, touchKeys, keys.Length, orders[i]));
         MarkovChain ChainOf(int order) => chains[Array.IndexOf(orders, order)];
 
         var credits = new ModelCredits[requested.Length];
         var work = Enumerable.Range(0, requested.Length)
             .OrderByDescending(i => requested[i].Kind is AttributionModelKind.Markov ? requested[i].Order + 1 : requested[i].Kind is AttributionModelKind.Shapley ? 1 : 0)
             .ToArray();
-        Parallel.ForEach(work, i =>
+        InParallel(work.Length, w =>
         {
-            var model = requested[i];
-            credits[i] = model.Kind switch
+            var model = requested[work[w]];
+            credits[work[w]] = model.Kind switch
             {
                 AttributionModelKind.Markov => MarkovAttribution.Run(model, ChainOf(model.Order), paths, keys),
                 AttributionModelKind.Shapley => ShapleyAttribution.Run(model, ChainOf(1), paths, keys.Length, options),
@@ -39,5 +39,18 @@ public static class AttributionEngine
         });
 
         return new AttributionReport(options.Level, keys, credits, paths.TotalConversions, paths.TotalValue);
+    }
+
+    /// <summary>Runs the bodies on the thread pool and rethrows the first failure as itself, not wrapped.</summary>
+    private static void InParallel(int count, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, body);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
     }
 }

@@ -68,8 +68,10 @@ internal sealed class MarkovChain
     /// <summary>For each key, the states whose window contains it (the states its removal takes away).</summary>
     public int[][] KeyRows { get; }
 
+    /// <summary>Counts the transitions of every path with conversions or nulls and compiles the chain.</summary>
+    /// <param name="denseLimit">Largest count table kept as an array (codes × symbols); larger ones use a dictionary.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static MarkovChain Build(PathSet paths, int[] touchKeys, int keyCount, int order)
+    public static MarkovChain Build(PathSet paths, int[] touchKeys, int keyCount, int order, long denseLimit = TransitionCounts.DefaultDenseLimit)
     {
         long radix = keyCount + 1;
         int width = keyCount + 3, conversion = keyCount, nul = keyCount + 1, value = keyCount + 2;
@@ -82,7 +84,7 @@ internal sealed class MarkovChain
         }
 
         long top = codeLimit / radix;
-        var counts = new TransitionCounts(codeLimit, width);
+        var counts = new TransitionCounts(codeLimit, width, denseLimit);
         var start = paths.PathStart;
         for (int p = 0; p < paths.Count; p++)
         {
@@ -156,14 +158,14 @@ internal sealed class MarkovChain
         }
 
         var startList = counts.StartTransitions();
-        var order2 = PostOrder(startList.Select(e => index[e.Code]), successors);
+        var solveOrder = PostOrder(startList.Select(e => index[e.Code]), successors);
         var position = new int[codes.Count];
-        for (int i = 0; i < order2.Count; i++)
+        for (int i = 0; i < solveOrder.Count; i++)
         {
-            position[order2[i]] = i;
+            position[solveOrder[i]] = i;
         }
 
-        int states = order2.Count, edges = successors.Sum(l => l.Count);
+        int states = solveOrder.Count, edges = successors.Sum(l => l.Count);
         var rowStart = new int[states + 1];
         var columns = new int[edges];
         var probabilities = new double[edges];
@@ -174,7 +176,7 @@ internal sealed class MarkovChain
         int e = 0;
         for (int row = 0; row < states; row++)
         {
-            int s = order2[row];
+            int s = solveOrder[row];
             long code = codes[s];
             stateCodes[row] = code;
             rowStart[row] = e;

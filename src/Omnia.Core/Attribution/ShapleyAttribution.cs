@@ -33,7 +33,7 @@ internal static class ShapleyAttribution
         int n = chain.States;
         if (n > MaxPlayers)
         {
-            throw new ArgumentException($"Shapley values are computed for at most {MaxPlayers} channels or campaigns; these paths have {n}. Leave Shapley out or attribute at channel level.", nameof(chain));
+            throw new ArgumentException($"Shapley values are computed for at most {MaxPlayers} channels or campaigns; these paths have {n}. Leave Shapley out or attribute at channel level.");
         }
 
         var playerKey = new int[n];

@@ -9,7 +9,7 @@ namespace Omnia.Core.Attribution;
 /// </summary>
 internal sealed class TransitionCounts
 {
-    private const long DenseLimit = 1 << 22;
+    public const long DefaultDenseLimit = 1 << 22;
 
     private readonly int _width;
     private readonly double[]? _dense;
@@ -18,11 +18,11 @@ internal sealed class TransitionCounts
     private readonly Dictionary<long, double>? _sparse;
     private readonly Dictionary<long, double>? _sparseStart;
 
-    public TransitionCounts(long codeLimit, int width)
+    public TransitionCounts(long codeLimit, int width, long denseLimit = DefaultDenseLimit)
     {
         _width = width;
         _codeLimit = codeLimit;
-        if (codeLimit * width <= DenseLimit)
+        if (codeLimit * width <= denseLimit)
         {
             _dense = new double[codeLimit * width];
             _denseStart = new double[codeLimit];

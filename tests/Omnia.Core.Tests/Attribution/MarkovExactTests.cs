@@ -65,6 +65,24 @@ public sealed class MarkovExactTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Counting_transitions_in_a_dictionary_builds_the_same_chain_as_counting_in_an_array(int order)
+    {
+        var paths = Of([.. Random(81, 1_000, Channels, maxLength: 9)]);
+        var (touchKeys, keys) = paths.KeysFor(AttributionLevel.Channel);
+
+        var dense = MarkovChain.Build(paths, touchKeys, keys.Length, order);
+        var sparse = MarkovChain.Build(paths, touchKeys, keys.Length, order, denseLimit: 0);
+
+        Assert.Equal(dense.Codes, sparse.Codes);
+        Assert.Equal(dense.Columns, sparse.Columns);
+        Assert.Equal(dense.Probabilities, sparse.Probabilities);
+        Assert.Equal(dense.ValueReward, sparse.ValueReward);
+        Assert.Equal(dense.StartProbabilities, sparse.StartProbabilities);
+    }
+
     [Fact]
     public void A_long_loop_between_channels_is_solved_to_the_end_without_a_step_cap()
     {

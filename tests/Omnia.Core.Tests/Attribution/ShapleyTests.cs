@@ -130,6 +130,20 @@ public sealed class ShapleyTests
         Assert.All(first.Shapley.StandardErrorConversions, e => Assert.True(e > 0));
     }
 
+    [Fact]
+    public void More_than_400_channels_are_refused_with_a_reason()
+    {
+        var builder = new PathSetBuilder();
+        for (int i = 0; i < 401; i++)
+        {
+            builder.Add([new($"c{i}")], 1, 1, 1);
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => AttributionEngine.Run(builder.Build(), [AttributionModel.Shapley, AttributionModel.Linear]));
+
+        Assert.Contains("at most 400", error.Message, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string[]> Permutations(string[] items) =>
         items.Length <= 1
             ? [items]
