@@ -14,32 +14,23 @@ internal static class MarkovAttribution
         int keyCount = keys.Length;
         var conversion = new double[chain.States];
         var value = new double[chain.States];
-        var (baseConversion, baseValue) = ChainSolver.Solve(chain, null, conversion, value);
+        var (baseConversion, baseValue) = ChainSolver.Solve(chain, conversion, value);
         var removalConversion = new double[keyCount];
         var removalValue = new double[keyCount];
-        var removed = new bool[chain.States];
-        for (int k = 0; k < keyCount; k++)
+
+        // One removal per key, independent of each other, so they share the cores.
+        Parallel.For(0, keyCount, () => new ChainSolver.Workspace(chain.States), (k, _, work) =>
         {
-            int[] rows = chain.KeyRows[k];
-            if (rows.Length == 0)
+            if (chain.KeyRows[k].Length > 0)
             {
-                continue;
+                var (c, v) = ChainSolver.SolveWithout(chain, chain.KeyRows[k], conversion, value, work);
+                // Removal never raises P(conversion); a difference in the last bit must not become a negative credit.
+                removalConversion[k] = baseConversion > 0 ? Math.Max(0, 1 - c / baseConversion) : 0;
+                removalValue[k] = baseValue > 0 ? Math.Max(0, 1 - v / baseValue) : 0;
             }
 
-            foreach (int row in rows)
-            {
-                removed[row] = true;
-            }
-
-            var (c, v) = ChainSolver.Solve(chain, removed, conversion, value);
-            // Removal never raises P(conversion); a difference in the last bit must not become a negative credit.
-            removalConversion[k] = baseConversion > 0 ? Math.Max(0, 1 - c / baseConversion) : 0;
-            removalValue[k] = baseValue > 0 ? Math.Max(0, 1 - v / baseValue) : 0;
-            foreach (int row in rows)
-            {
-                removed[row] = false;
-            }
-        }
+            return work;
+        }, _ => { });
 
         var details = new MarkovDetails(
             chain.Order, baseConversion, baseValue, removalConversion, removalValue, chain.States, Transitions(chain, keys));

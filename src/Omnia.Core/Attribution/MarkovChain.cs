@@ -33,6 +33,7 @@ internal sealed class MarkovChain
         StartStates = startStates;
         StartProbabilities = startProbabilities;
         KeyRows = keyRows;
+        (PredecessorStart, Predecessors) = Transpose(rowStart, columns, codes.Length);
     }
 
     public int Order { get; }
@@ -67,6 +68,11 @@ internal sealed class MarkovChain
 
     /// <summary>For each key, the states whose window contains it (the states its removal takes away).</summary>
     public int[][] KeyRows { get; }
+
+    /// <summary>Reverse CSR: the states that move to state t are Predecessors[e] for e in [PredecessorStart[t], PredecessorStart[t + 1]).</summary>
+    public int[] PredecessorStart { get; }
+
+    public int[] Predecessors { get; }
 
     /// <summary>Counts the transitions of every path with conversions or nulls and compiles the chain.</summary>
     /// <param name="denseLimit">Largest count table kept as an array (codes × symbols); larger ones use a dictionary.</param>
@@ -130,36 +136,50 @@ internal sealed class MarkovChain
 
     private static MarkovChain Compile(TransitionCounts counts, int keyCount, int order, long radix, long top)
     {
-        var codes = counts.StateCodes();
-        var index = new Dictionary<long, int>(codes.Count);
-        for (int i = 0; i < codes.Count; i++)
+        var rows = counts.Rows();
+        var index = new Dictionary<long, int>(rows.Count);
+        for (int i = 0; i < rows.Count; i++)
         {
-            index.Add(codes[i], i);
+            index.Add(rows[i].Code, i);
         }
 
-        // Successors of each state in code order, as (state index, count); then the row total.
-        var successors = new List<(int To, double Count)>[codes.Count];
-        var totals = new double[codes.Count];
-        for (int s = 0; s < codes.Count; s++)
+        // Successors of each state as (state index, count), and its conversions, nulls, converted value and total.
+        var successors = new List<(int To, double Count)>[rows.Count];
+        var totals = new double[rows.Count];
+        var conversions = new double[rows.Count];
+        var nulls = new double[rows.Count];
+        var values = new double[rows.Count];
+        for (int s = 0; s < rows.Count; s++)
         {
-            long code = codes[s];
-            var list = successors[s] = [];
-            for (int x = 0; x < keyCount; x++)
+            var (code, symbols) = rows[s];
+            var list = successors[s] = new(symbols.Length);
+            foreach (var (symbol, count) in symbols)
             {
-                double count = counts.Get(code, x);
-                if (count > 0)
+                if (symbol < keyCount)
                 {
-                    list.Add((index[code / radix + (x + 1) * top], count));
+                    list.Add((index[code / radix + (symbol + 1) * top], count));
                     totals[s] += count;
                 }
+                else if (symbol == keyCount)
+                {
+                    conversions[s] = count;
+                    totals[s] += count;
+                }
+                else if (symbol == keyCount + 1)
+                {
+                    nulls[s] = count;
+                    totals[s] += count;
+                }
+                else
+                {
+                    values[s] = count;
+                }
             }
-
-            totals[s] += counts.Get(code, keyCount) + counts.Get(code, keyCount + 1);
         }
 
         var startList = counts.StartTransitions();
         var solveOrder = PostOrder(startList.Select(e => index[e.Code]), successors);
-        var position = new int[codes.Count];
+        var position = new int[rows.Count];
         for (int i = 0; i < solveOrder.Count; i++)
         {
             position[solveOrder[i]] = i;
@@ -177,8 +197,7 @@ internal sealed class MarkovChain
         for (int row = 0; row < states; row++)
         {
             int s = solveOrder[row];
-            long code = codes[s];
-            stateCodes[row] = code;
+            stateCodes[row] = rows[s].Code;
             rowStart[row] = e;
             foreach (var (to, count) in successors[s])
             {
@@ -186,9 +205,9 @@ internal sealed class MarkovChain
                 probabilities[e++] = count / totals[s];
             }
 
-            conversionReward[row] = counts.Get(code, keyCount) / totals[s];
-            valueReward[row] = counts.Get(code, keyCount + 2) / totals[s];
-            nullProbability[row] = counts.Get(code, keyCount + 1) / totals[s];
+            conversionReward[row] = conversions[s] / totals[s];
+            valueReward[row] = values[s] / totals[s];
+            nullProbability[row] = nulls[s] / totals[s];
         }
 
         rowStart[states] = e;
@@ -197,6 +216,32 @@ internal sealed class MarkovChain
             order, keyCount, stateCodes, rowStart, columns, probabilities, conversionReward, valueReward, nullProbability,
             [.. startList.Select(x => position[index[x.Code]])], [.. startList.Select(x => x.Weight / startTotal)],
             RowsByKey(stateCodes, keyCount, radix));
+    }
+
+    private static (int[] Start, int[] From) Transpose(int[] rowStart, int[] columns, int states)
+    {
+        var start = new int[states + 1];
+        foreach (int to in columns)
+        {
+            start[to + 1]++;
+        }
+
+        for (int t = 0; t < states; t++)
+        {
+            start[t + 1] += start[t];
+        }
+
+        var from = new int[columns.Length];
+        var fill = start[..states];
+        for (int s = 0; s < states; s++)
+        {
+            for (int e = rowStart[s]; e < rowStart[s + 1]; e++)
+            {
+                from[fill[columns[e]]++] = s;
+            }
+        }
+
+        return (start, from);
     }
 
     /// <summary>Depth-first post-order of the states reachable from the start's successors (every state is).</summary>

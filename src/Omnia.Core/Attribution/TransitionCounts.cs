@@ -60,9 +60,6 @@ internal sealed class TransitionCounts
         }
     }
 
-    public double Get(long code, int symbol) =>
-        _dense is not null ? _dense[code * _width + symbol] : _sparse!.GetValueOrDefault(code * _width + symbol);
-
     /// <summary>Codes the start state leads to, with their weights, in ascending code order.</summary>
     public List<(long Code, double Weight)> StartTransitions()
     {
@@ -85,25 +82,50 @@ internal sealed class TransitionCounts
         return result;
     }
 
-    /// <summary>Codes of the states that have any count, in ascending code order.</summary>
-    public List<long> StateCodes()
+    /// <summary>Every state that has any count, in ascending code order, with its non-zero symbols in ascending order.</summary>
+    public List<(long Code, (int Symbol, double Count)[] Symbols)> Rows()
     {
-        var codes = new List<long>();
+        var rows = new List<(long, (int, double)[])>();
+        var symbols = new List<(int, double)>(_width);
         if (_dense is not null)
         {
             for (long code = 0; code < _codeLimit; code++)
             {
-                if (_dense.AsSpan((int)(code * _width), _width).ContainsAnyExcept(0.0))
+                var counts = _dense.AsSpan((int)(code * _width), _width);
+                if (!counts.ContainsAnyExcept(0.0))
                 {
-                    codes.Add(code);
+                    continue;
                 }
+
+                symbols.Clear();
+                for (int x = 0; x < _width; x++)
+                {
+                    if (counts[x] != 0)
+                    {
+                        symbols.Add((x, counts[x]));
+                    }
+                }
+
+                rows.Add((code, [.. symbols]));
             }
-        }
-        else
-        {
-            codes.AddRange(_sparse!.Where(e => e.Value != 0).Select(e => e.Key / _width).Distinct().Order());
+
+            return rows;
         }
 
-        return codes;
+        var entries = _sparse!.Where(e => e.Value != 0).Select(e => (e.Key, e.Value)).ToArray();
+        Array.Sort(entries, (a, b) => a.Key.CompareTo(b.Key));
+        for (int i = 0; i < entries.Length;)
+        {
+            long code = entries[i].Key / _width;
+            symbols.Clear();
+            for (; i < entries.Length && entries[i].Key / _width == code; i++)
+            {
+                symbols.Add(((int)(entries[i].Key % _width), entries[i].Value));
+            }
+
+            rows.Add((code, [.. symbols]));
+        }
+
+        return rows;
     }
 }
