@@ -39,6 +39,8 @@ public sealed class BenchArgs
 
     public int Int(string name, int fallback) => checked((int)Long(name, fallback));
 
+    public string? Text(string name) => _values.GetValueOrDefault(name);
+
     public bool Bool(string name, bool fallback) => _values.TryGetValue(name, out var v) ? bool.Parse(v) : fallback;
 
     public TimeSpan Seconds(string name, int fallback) => TimeSpan.FromSeconds(Long(name, fallback));

@@ -9,5 +9,6 @@ var root = new RootCommand("Omnia: the open-source omnichannel marketing platfor
     ProfileCommand.Create(),
     SegmentsCommand.Create(),
     PersonasCommand.Create(),
+    AttributionCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
