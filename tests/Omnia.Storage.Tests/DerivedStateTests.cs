@@ -183,4 +183,22 @@ public sealed class DerivedStateTests : IDisposable
         Assert.All(left, t => Assert.Equal((big, false), (t.SegmentId, t.Entered)));
         Assert.All((await _derived.State.GetAsync(await _derived.State.ProfileIdsAsync(1, 0, 10))).Values, a => Assert.Equal([buyers], a.Segments));
     }
+
+    [Fact]
+    public async Task Each_event_keeps_its_channel_campaign_and_device_and_a_scan_sees_every_profile()
+    {
+        await SendAsync(
+            """{"type":"page","messageId":"p1","anonymousId":"a1","name":"Home","timestamp":"2026-03-01T12:00:00Z","context":{"userAgent":"Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148","campaign":{"name":"spring-sale","source":"google","medium":"cpc"}}}""",
+            """{"type":"page","messageId":"p2","anonymousId":"a2","name":"Home","timestamp":"2026-03-01T12:00:00Z","context":{"userAgent":"Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0"}}""",
+            """{"type":"screen","messageId":"s1","userId":"u1","name":"Cart","timestamp":"2026-03-01T12:00:00Z","context":{"library":{"name":"analytics-ios"}}}""");
+        await DrainAsync();
+
+        var seen = _derived.State.Scan(1, () => new List<string>(), (list, profile, events, _) =>
+        {
+            foreach (var e in events)
+                list.Add($"{e.Name}|{e.Channel}|{e.Campaign}|{e.Device}");
+        }).SelectMany(l => l).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["Cart|direct||App", "Home|direct||Desktop", "Home|paid_search|spring-sale|Mobile"], seen);
+    }
 }

@@ -108,7 +108,9 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
             var properties = root.TryGetProperty("properties", out var p) && workspace.KeptProperties.Count > 0
                 ? EventProperties.FromJson(p, workspace.KeptProperties.Contains, string.Intern)
                 : default;
-            entry.Add(new ProfileEvent(e.Name is null ? null : string.Intern(e.Name), e.Type, e.Timestamp.UtcTicks, properties, e.Seq, channel));
+            var device = DeviceTypes.Classify(root, input.IsAppEvent);
+            entry.Add(new ProfileEvent(
+                e.Name is null ? null : string.Intern(e.Name), e.Type, e.Timestamp.UtcTicks, properties, e.Seq, channel, CampaignIds.Of(touchpoint.Campaign), device));
             _dirty.Add(profileId);
         }
 

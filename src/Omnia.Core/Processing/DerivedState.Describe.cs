@@ -32,7 +32,7 @@ public sealed partial class DerivedState
                     var events = new StringBuilder();
                     foreach (var e in entry.Events)
                     {
-                        events.Append(CultureInfo.InvariantCulture, $"{e.Seq}:{e.Type}:{e.Name}:{e.UtcTicks}:{e.Channel}:");
+                        events.Append(CultureInfo.InvariantCulture, $"{e.Seq}:{e.Type}:{e.Name}:{e.UtcTicks}:{e.Channel}:{e.Campaign}:{e.Device}:");
                         foreach (var p in e.Properties.Items)
                             events.Append(p.Name).Append('=').Append(p.Value.ToJson()).Append(';');
                         events.Append('|');

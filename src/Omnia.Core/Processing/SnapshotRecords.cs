@@ -67,10 +67,12 @@ internal static class SnapshotRecords
             var ticks = reader.ReadInt64();
             var seq = reader.ReadInt64();
             var channel = N();
+            var campaign = N();
+            var device = (DeviceType)reader.ReadByte();
             var properties = new EventProperty[reader.Read7BitEncodedInt()];
             for (var p = 0; p < properties.Length; p++)
                 properties[p] = new EventProperty(S(), ReadValue(reader, S));
-            events[i] = new ProfileEvent(name, type, ticks, new EventProperties(properties), seq, ChannelIds.Of(channel));
+            events[i] = new ProfileEvent(name, type, ticks, new EventProperties(properties), seq, ChannelIds.Of(channel), CampaignIds.Of(campaign), device);
         }
 
         entry.SetEvents(events, count);
@@ -160,6 +162,8 @@ internal static class SnapshotRecords
             w.Write(e.UtcTicks);
             w.Write(e.Seq);
             N(e.Channel);
+            N(e.Campaign);
+            w.Write((byte)e.Device);
             w.Write7BitEncodedInt(e.Properties.Count);
             foreach (var property in e.Properties.Items)
             {

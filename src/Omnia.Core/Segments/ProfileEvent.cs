@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Omnia.Core.Events;
+using Omnia.Core.Touchpoints;
 
 namespace Omnia.Core.Segments;
 
@@ -13,12 +14,12 @@ public readonly struct ProfileEvent
     private readonly long _utcTicks;
 
     public ProfileEvent(string? name, EventType type, DateTimeOffset timestamp, EventProperties properties, long seq = 0, ushort channelId = 0)
-        : this(name, type, timestamp.UtcTicks, properties, seq, channelId)
+        : this(name, type, timestamp.UtcTicks, properties, seq, channelId, 0, DeviceType.Unknown)
     {
     }
 
     /// <summary>An event at <paramref name="utcTicks"/> (UTC ticks), as memory and snapshots hold it.</summary>
-    public ProfileEvent(string? name, EventType type, long utcTicks, EventProperties properties, long seq, ushort channelId)
+    public ProfileEvent(string? name, EventType type, long utcTicks, EventProperties properties, long seq, ushort channelId, int campaignId, DeviceType device)
     {
         Name = name;
         Type = type;
@@ -26,6 +27,8 @@ public readonly struct ProfileEvent
         Properties = properties;
         Seq = seq;
         ChannelId = channelId;
+        CampaignId = campaignId;
+        Device = device;
     }
 
     /// <summary>An event with all the top-level properties of a JSON object (tests and tools).</summary>
@@ -55,10 +58,19 @@ public readonly struct ProfileEvent
     public ushort ChannelId { get; }
 
     /// <summary>The touchpoint channel's name, or null.</summary>
-    public string? Channel => Touchpoints.ChannelIds.Name(ChannelId);
+    public string? Channel => ChannelIds.Name(ChannelId);
+
+    /// <summary>The campaign the event's touchpoint carried (see <see cref="CampaignIds"/>; 0: none).</summary>
+    public int CampaignId { get; }
+
+    /// <summary>The campaign's name, or null.</summary>
+    public string? Campaign => CampaignIds.Name(CampaignId);
+
+    /// <summary>The kind of device the event came from.</summary>
+    public DeviceType Device { get; }
 
     /// <summary>The same event with other properties (a backfill of properties that definitions started to read).</summary>
-    public ProfileEvent WithProperties(EventProperties properties) => new(Name, Type, _utcTicks, properties, Seq, ChannelId);
+    public ProfileEvent WithProperties(EventProperties properties) => new(Name, Type, _utcTicks, properties, Seq, ChannelId, CampaignId, Device);
 
     /// <summary>Reads a logged event with all its top-level properties.</summary>
     public static ProfileEvent FromLogEvent(LogEvent logEvent)
