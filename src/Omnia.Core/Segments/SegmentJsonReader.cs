@@ -16,7 +16,7 @@ internal sealed partial class SegmentJsonReader
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 256,
+        MaxDepth = SegmentDefinition.MaxJsonDepth,
     };
 
     private static readonly string[] DefinitionKeys = ["version", "name", "description", "condition"];
