@@ -14,10 +14,13 @@ public sealed partial class DashboardHttp : IDisposable
     public HttpClient Client { get; }
 
     /// <summary>A client signed in as the node's owner through the sign-in form.</summary>
-    public static async Task<DashboardHttp> SignInAsync(TestNode node, string email = TestNode.OwnerEmail, string password = TestNode.OwnerPassword)
+    public static Task<DashboardHttp> SignInAsync(TestNode node, string email = TestNode.OwnerEmail, string password = TestNode.OwnerPassword) =>
+        SignInAsync(node.Client.BaseAddress!, email, password);
+
+    /// <summary>A client of the node at <paramref name="baseAddress"/> signed in through the sign-in form.</summary>
+    public static async Task<DashboardHttp> SignInAsync(Uri baseAddress, string email = TestNode.OwnerEmail, string password = TestNode.OwnerPassword, TimeSpan? timeout = null)
     {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        var dashboard = new DashboardHttp(new HttpClient(handler) { BaseAddress = node.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
+        var dashboard = Anonymous(baseAddress, timeout);
         var form = Assert.Single(await dashboard.FormsAsync("/signin"));
         form.Fields["Form.Email"] = email;
         form.Fields["Form.Password"] = password;
@@ -25,6 +28,13 @@ public sealed partial class DashboardHttp : IDisposable
         Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
             $"Sign-in answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return dashboard;
+    }
+
+    /// <summary>A client with its own cookie jar that follows no redirects, not signed in.</summary>
+    public static DashboardHttp Anonymous(Uri baseAddress, TimeSpan? timeout = null)
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        return new DashboardHttp(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60) });
     }
 
     /// <summary>The POST forms of a page: where each posts to and its fields with their current values (hidden ones included).</summary>

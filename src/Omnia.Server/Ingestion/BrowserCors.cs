@@ -23,7 +23,8 @@ public static partial class BrowserCors
             return next(http);
         }
 
-        string? origin = http.Request.Headers.Origin;
+        // Echoed only when it can be: a header value Kestrel cannot write (not ASCII) would turn any answer into a 500.
+        string? origin = http.Request.Headers.Origin.ToString() is { Length: > 0 } sent && IsPrintableAscii(sent) ? sent : null;
         var response = http.Response;
         bool preflight = HttpMethods.IsOptions(http.Request.Method) && http.Request.Headers.AccessControlRequestMethod.Count > 0;
         if (preflight)
@@ -61,6 +62,19 @@ public static partial class BrowserCors
             return Task.CompletedTask;
         }, (response, origin));
         return next(http);
+    }
+
+    private static bool IsPrintableAscii(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return value.Length <= 2048;
     }
 
     /// <summary>Header names as a browser lists them: tokens separated by commas.</summary>
