@@ -22,8 +22,10 @@ public static class OmniaServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // A request the server cannot read (a body arriving too slowly: 408) keeps its own status instead of a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : 500 });
         app.UseStatusCodePages();
+        app.UseBrowserCors();
         app.UseRouting();
         app.UseDashboard();
         app.Use(AdminAccess.Middleware);

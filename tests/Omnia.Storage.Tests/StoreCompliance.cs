@@ -113,6 +113,23 @@ public abstract class StoreCompliance : IDisposable
     }
 
     [Fact]
+    public async Task A_sources_allowed_origins_are_kept_in_order_and_only_its_own_workspace_can_change_them()
+    {
+        var ws = await Store.Workspaces.CreateWorkspaceAsync("shop", "Shop");
+        var other = await Store.Workspaces.CreateWorkspaceAsync("other", "Other");
+        var source = await Store.Workspaces.CreateSourceAsync(ws.Id, "Website", "website", SecretKeys.Hash("wk_o"), "wk_o");
+        Assert.Empty(source.AllowedOrigins);
+
+        var updated = await Store.Workspaces.SetAllowedOriginsAsync(ws.Id, source.Id, ["https://shop.example.com", "http://localhost:3000"]);
+
+        Assert.Equal(["https://shop.example.com", "http://localhost:3000"], updated!.AllowedOrigins);
+        Assert.Equal(updated, await Store.Workspaces.FindSourceByKeyHashAsync(SecretKeys.Hash("wk_o")));
+        Assert.Null(await Store.Workspaces.SetAllowedOriginsAsync(other.Id, source.Id, []));
+        Assert.Equal(2, (await Store.Workspaces.ListSourcesAsync(ws.Id))[0].AllowedOrigins.Count);
+        Assert.Empty((await Store.Workspaces.SetAllowedOriginsAsync(ws.Id, source.Id, []))!.AllowedOrigins);
+    }
+
+    [Fact]
     public async Task A_setting_is_replaced_and_kept_per_workspace()
     {
         await Store.Workspaces.PutSettingAsync(1, "channel-rules", "{\"v\":1}");

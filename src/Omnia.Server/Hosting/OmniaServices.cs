@@ -50,6 +50,7 @@ public static class OmniaServices
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.MaxDepth = Omnia.Core.Segments.SegmentDefinition.MaxJsonDepth; // a segment definition inside a response
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         return services;
