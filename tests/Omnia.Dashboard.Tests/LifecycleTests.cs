@@ -49,6 +49,7 @@ public sealed class LifecycleTests(DashboardNode node)
         var (email, password) = await node.AddUserAsync("Marketer");
         var page = await node.SignedInPageAsync(email, password);
         await page.GotoAsync("/w/default/lifecycle");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
         var editor = page.GetByLabel("Rules (JSON)");
         string rules = await editor.InputValueAsync();
         string before = (await node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/lifecycle-rules")).Body;
