@@ -185,7 +185,7 @@
     const s = schema.sample;
     schemaNote.textContent = s.events === 0
       ? 'No events yet, so the pickers only offer the names your definitions use; you can type any name.'
-      : `Pickers offer the names seen in ${s.complete ? `all ${number(s.events)} events` : `the newest ${number(s.events)} events`} of this workspace and those your definitions use; you can also type any name.`;
+      : `Pickers offer the names seen in ${s.complete ? (s.events === 1 ? 'the one event' : `all ${number(s.events)} events`) : `the newest ${number(s.events)} events`} of this workspace and those your definitions use; you can also type any name.`;
   }).catch((error) => {
     schemaNote.textContent = `The names of this workspace could not be loaded (${error.message}); type them instead.`;
   });
