@@ -196,6 +196,103 @@ public sealed class SegmentBuilderTests(DashboardNode node)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Pickers_offer_the_workspace_names_and_the_operators_and_inputs_that_suit_each_value_type()
+    {
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync("/w/default/segments/new");
+        var builder = page.Locator("#segment-builder");
+        await Assertions.Expect(page.Locator("#builder-schema")).ToContainTextAsync("Pickers offer the names seen in");
+        await Assertions.Expect(page.Locator("#schema-events option[value='Order Completed']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#schema-traits option[value='email']")).ToHaveCountAsync(1);
+        await builder.Locator(".cond[data-path='condition']").GetByRole(AriaRole.Button, new() { Name = "Remove condition" }).ClickAsync();
+
+        // A text trait: text comparisons, no "more than".
+        await builder.GetByLabel("Kind of condition to add").SelectOptionAsync("Profile trait");
+        await builder.GetByRole(AriaRole.Button, new() { Name = "+ Add condition" }).ClickAsync();
+        var trait = builder.Locator(".cond[data-path='condition']");
+        await trait.GetByLabel("Trait", new() { Exact = true }).FillAsync("email");
+        await trait.GetByLabel("Trait", new() { Exact = true }).BlurAsync();
+        var traitOps = await trait.GetByLabel("Trait comparison").Locator("option").AllTextContentsAsync();
+        Assert.Contains("contains", traitOps);
+        Assert.DoesNotContain("is more than", traitOps);
+        await trait.GetByLabel("Trait comparison").SelectOptionAsync("ends", new() { }).ContinueWith(_ => Task.CompletedTask);
+        await trait.GetByLabel("Trait comparison").SelectOptionAsync("contains");
+        await trait.GetByLabel("Trait value", new() { Exact = true }).FillAsync("@example.com");
+
+        // A number property of an event: number comparisons and a number input.
+        await builder.GetByLabel("Kind of condition to add").SelectOptionAsync("Did an event");
+        await builder.GetByRole(AriaRole.Button, new() { Name = "+ Add condition (all must match)" }).ClickAsync();
+        var order = builder.Locator(".cond[data-path='condition.and[1]']");
+        await order.GetByLabel("Event", new() { Exact = true }).FillAsync("Order Completed");
+        await order.GetByLabel("Event", new() { Exact = true }).BlurAsync();
+        await order.GetByRole(AriaRole.Button, new() { Name = "Add a property filter to Event" }).ClickAsync();
+        var property = order.GetByLabel("Event: property of filter 1");
+        await property.FillAsync("revenue");
+        await property.BlurAsync();
+        var propertyOps = await order.GetByLabel("Event: comparison of filter 1").Locator("option").AllTextContentsAsync();
+        Assert.Contains("is at least", propertyOps);
+        Assert.DoesNotContain("contains", propertyOps);
+        Assert.DoesNotContain("is within the last", propertyOps);
+        await order.GetByLabel("Event: comparison of filter 1").SelectOptionAsync("is at least");
+        await Assertions.Expect(order.GetByLabel("Event: value of filter 1", new() { Exact = true })).ToHaveAttributeAsync("type", "number");
+        await order.GetByLabel("Event: value of filter 1", new() { Exact = true }).FillAsync("100");
+        await order.GetByLabel("How often").SelectOptionAsync("a number of times");
+        await order.GetByLabel("Number of times").FillAsync("2");
+        await Artifacts.ScreenshotAsync(page, "45-builder-pickers");
+
+        string json = await page.GetByLabel("Definition (JSON)").InputValueAsync();
+        Assert.Equal(
+            Canonical("""
+                {"and":[{"trait":{"name":"email","op":"contains","value":"@example.com"}},
+                        {"event":{"name":"Order Completed","where":[{"property":"revenue","op":"gte","value":100}],"count":{"op":"atLeast","value":2}}}]}
+                """),
+            JsonNode.Parse(json)!["condition"]!.ToJsonString());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Lifecycle_stages_personas_sequences_and_buckets_are_edited_with_their_own_controls()
+    {
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync("/w/default/segments/new?stage=loyalty");
+        var builder = page.Locator("#segment-builder");
+        await Assertions.Expect(page.Locator("#builder-schema")).ToContainTextAsync("Pickers offer the names seen in");
+        await Assertions.Expect(builder.GetByLabel("Loyalty")).ToBeCheckedAsync();
+        await builder.GetByLabel("Advocacy").CheckAsync();
+        Assert.Equal("""{"lifecycleStage":{"in":["loyalty","advocacy"]}}""", await ConditionAsync(page));
+
+        // Another kind in place: a persona (the demo trains six), then a holdout bucket with its share.
+        await builder.GetByLabel("Kind of condition", new() { Exact = true }).SelectOptionAsync("Persona");
+        var personas = builder.Locator(".choices input[type=checkbox]");
+        Assert.True(await personas.CountAsync() >= 2);
+        await personas.Nth(1).CheckAsync();
+        Assert.Matches("""^\{"persona":\{"in":\["p[0-9]+","p[0-9]+"\]\}\}$""", await ConditionAsync(page));
+        await builder.GetByLabel("Kind of condition", new() { Exact = true }).SelectOptionAsync("Random bucket (holdout)");
+        await builder.GetByLabel("Last bucket (0–9999)").FillAsync("499");
+        await Assertions.Expect(builder.Locator(".cond.leaf")).ToContainTextAsync("5% of profiles");
+
+        // A sequence keyed by a property: did not order the same cart within 2 hours.
+        await builder.GetByLabel("Kind of condition", new() { Exact = true }).SelectOptionAsync("Did A, then (not) B");
+        await builder.GetByLabel("First event", new() { Exact = true }).FillAsync("Product Added");
+        await builder.GetByLabel("Then event", new() { Exact = true }).FillAsync("Order Completed");
+        await builder.GetByLabel("Within: how many").FillAsync("2");
+        await builder.GetByLabel("Key property both events share (optional)").FillAsync("cart_id");
+        await builder.GetByLabel("First event window").SelectOptionAsync("in the last");
+        await builder.GetByLabel("First event window: the last: how many").FillAsync("14");
+        await Assertions.Expect(page.Locator("#live-estimate")).Not.ToHaveAttributeAsync("aria-busy", "true");
+        Assert.True(await builder.Locator(".cond-errors:visible").CountAsync() == 0, await page.GetByLabel("Definition (JSON)").InputValueAsync() + string.Join("; ", await builder.Locator(".cond-errors").AllTextContentsAsync()));
+        await Assertions.Expect(page.Locator("#live-estimate-figure")).ToHaveTextAsync(new Regex("^exactly [\\d,]+ profiles?$"));
+        Assert.Equal(
+            Canonical("""{"sequence":{"first":{"name":"Product Added"},"then":{"name":"Order Completed"},"within":"2h","did":false,"key":"cart_id","window":{"last":"14d"}}}"""),
+            await ConditionAsync(page));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The condition of the JSON the builder wrote, compact.</summary>
+    private static async Task<string> ConditionAsync(IPage page) =>
+        JsonNode.Parse(await page.GetByLabel("Definition (JSON)").InputValueAsync())!["condition"]!.ToJsonString();
+
     /// <summary>Waits for the live estimate and checks it is the API's exact size of the JSON the builder wrote.</summary>
     private async Task<long> AssertLiveEstimateMatchesApiAsync(IPage page)
     {

@@ -175,12 +175,19 @@
     const safeId = (text) => String(text).replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
     const eventsList = () => B.datalist('schema-events', (schema?.events || []).map((e) => [e.name, `${e.types.join(', ') || 'event'} · ${e.count > 0 ? B.count(e.count, 'time', 'times') + ' lately' : 'used by definitions'}`]));
     const traitsList = () => B.datalist('schema-traits', (schema?.traits || []).map((t) => [t.name, `${t.types.join(' or ') || 'trait'}${t.examples.length ? ` · e.g. ${t.examples.slice(0, 3).map(String).join(', ')}` : ''}`]));
-    const propertiesList = (eventName, numbersOnly) => B.datalist(`schema-props-${numbersOnly ? 'n-' : ''}${safeId(eventName || '')}`,
+    // Datalists have ids stable per control, and are refilled in place when a name changes: re-rendering on every
+    // name change would replace the control a person is about to click.
+    const propertiesList = (id, eventName, numbersOnly) => B.datalist(id,
       (eventInfo(eventName)?.properties || []).filter((p) => !numbersOnly || p.types.includes('number'))
         .map((p) => [p.name, `${p.types.join(' or ')}${p.examples.length ? ` · e.g. ${p.examples.slice(0, 3).map(String).join(', ')}` : ''}`]));
     const examplesList = (key, info, extra) => {
       const values = [...(info?.examples || []).filter(isString), ...(extra || [])];
-      return values.length ? B.datalist(`schema-values-${safeId(key)}`, values.map((v) => [v])) : null;
+      return B.datalist(`schema-values-${safeId(key)}`, values.map((v) => [v]));
+    };
+    /** Replaces an operator select's options in place (the current operator stays, even when it does not suit). */
+    const refillOps = (select, ops, current) => {
+      const list = ops.includes(current) || current === undefined ? ops : [current, ...ops];
+      select.replaceChildren(...list.map((o) => el('option', { value: o, selected: o === current }, OPS[o] || o)));
     };
 
     // ---------- small editors ----------
@@ -302,19 +309,27 @@
     };
 
     /** Event name, call type and property filters (an event condition, or a sequence's first or then). */
-    const filterEditor = (filter, focus, fieldBase, what) => {
-      eventsList();
+    const filterEditor = (filter, focus, fieldBase, what, onName) => {
+      const propertiesId = propertiesList(`schema-props-${safeId(focus)}`, filter.name);
       const where = filter.where || [];
+      const refreshers = [];
       const rows = where.map((w, i) => {
         const info = propertyInfo(filter.name, w.property);
         const f = `${fieldBase}.where[${i}]`;
+        const ops = opSelect(w, opsFor(info, PROPERTY_OPS), info, `${focus}:w${i}:op`, `${f}.op`, `${what}: comparison of filter ${i + 1}`);
+        const refresh = () => {
+          const next = propertyInfo(filter.name, w.property);
+          refillOps(ops, opsFor(next, PROPERTY_OPS), w.op);
+          examplesList(`${focus}:w${i}:v`, next);
+        };
+        refreshers.push(refresh);
         return el('li', { className: 'filter-row' },
           el('span', { className: 'muted' }, 'where'),
           textInput(w, 'property', {
-            'aria-label': `${what}: property of filter ${i + 1}`, list: propertiesList(filter.name), placeholder: 'property', className: 'mono',
-            dataset: { focus: `${focus}:w${i}:p`, field: `${f}.property` }, onchange: () => rerender(),
+            'aria-label': `${what}: property of filter ${i + 1}`, list: propertiesId, placeholder: 'property', className: 'mono',
+            dataset: { focus: `${focus}:w${i}:p`, field: `${f}.property` }, onchange: refresh,
           }),
-          opSelect(w, opsFor(info, PROPERTY_OPS), info, `${focus}:w${i}:op`, `${f}.op`, `${what}: comparison of filter ${i + 1}`),
+          ops,
           valueEditor(w, w.op, info, `${focus}:w${i}:v`, `${f}.value`, `${what}: value of filter ${i + 1}`),
           el('button', {
             type: 'button', className: 'icon-button', 'aria-label': `Remove filter ${i + 1} of ${what}`, disabled,
@@ -325,7 +340,7 @@
         el('div', { className: 'cond-line' },
           label(what, textInput(filter, 'name', {
             list: 'schema-events', placeholder: 'event name, e.g. Order Completed', className: 'event-name', dataset: { focus: `${focus}:name`, field: `${fieldBase}.name` },
-            onchange: () => rerender(),
+            onchange: () => { propertiesList(propertiesId, filter.name); refreshers.forEach((r) => r()); if (onName) onName(); },
           })),
           label('as', B.select({
             'aria-label': `${what}: call type`, disabled, dataset: { focus: `${focus}:type`, field: `${fieldBase}.type` },
@@ -345,17 +360,23 @@
     // ---------- one editor per kind ----------
     const editors = {
       trait(v, path, focus) {
-        traitsList();
         const info = traitInfo(v.name);
+        const ops = opSelect(v, opsFor(info, ALL_OPS), info, `${focus}:op`, '.trait.op', 'Trait comparison');
+        const refresh = () => {
+          const next = traitInfo(v.name);
+          refillOps(ops, opsFor(next, ALL_OPS), v.op);
+          examplesList(`${focus}:value`, next);
+        };
         return el('div', { className: 'cond-line' },
           label('Trait', textInput(v, 'name', {
-            list: 'schema-traits', placeholder: 'e.g. plan', className: 'mono', dataset: { focus: `${focus}:name`, field: '.trait.name' }, onchange: () => rerender(),
+            list: 'schema-traits', placeholder: 'e.g. plan', className: 'mono', dataset: { focus: `${focus}:name`, field: '.trait.name' }, onchange: refresh,
           })),
-          opSelect(v, opsFor(info, ALL_OPS), info, `${focus}:op`, '.trait.op', 'Trait comparison'),
+          ops,
           valueEditor(v, v.op, info, `${focus}:value`, '.trait.value', 'Trait value'));
       },
 
       event(v, path, focus) {
+        const numbersId = propertiesList(`schema-numbers-${safeId(focus)}`, v.name, true);
         const measure = v.aggregate !== undefined ? 'aggregate' : v.count !== undefined ? 'count' : 'once';
         const parts = [B.select({
           'aria-label': 'How often', disabled, dataset: { focus: `${focus}:measure`, field: '.event.count' },
@@ -388,7 +409,7 @@
               },
             }, FUNCTIONS, a.fn),
             a.fn === 'count' ? el('span', { className: 'muted' }, 'of events') : label('of', textInput(a, 'property', {
-              list: propertiesList(v.name, true), placeholder: 'e.g. revenue', className: 'mono', 'aria-label': 'Aggregated property',
+              list: numbersId, placeholder: 'e.g. revenue', className: 'mono', 'aria-label': 'Aggregated property',
               dataset: { focus: `${focus}:ap`, field: '.event.aggregate.property' },
             })),
             B.select({ 'aria-label': 'Aggregate comparison', disabled, dataset: { focus: `${focus}:aop`, field: '.event.aggregate.op' }, onchange: (event) => { a.op = event.target.value; changed(); } },
@@ -396,15 +417,16 @@
             numberInput(a, 'value', { 'aria-label': 'Aggregate value', className: 'narrow', dataset: { focus: `${focus}:av`, field: '.event.aggregate.value' } }));
         }
         return el('div', { className: 'cond-stack' },
-          filterEditor(v, `${focus}:e`, '.event', 'Event'),
+          filterEditor(v, `${focus}:e`, '.event', 'Event', () => propertiesList(numbersId, v.name, true)),
           el('div', { className: 'cond-line' }, ...parts, el('span', { className: 'cond-label when' }, 'when'), windowEditor(v, `${focus}:win`, '.event', 'Event window')));
       },
 
       sequence(v, path, focus) {
         v.first = v.first || { name: '' };
         v.then = v.then || { name: '' };
+        const keysId = propertiesList(`schema-keys-${safeId(focus)}`, v.first.name);
         return el('div', { className: 'cond-stack' },
-          filterEditor(v.first, `${focus}:first`, '.sequence.first', 'First event'),
+          filterEditor(v.first, `${focus}:first`, '.sequence.first', 'First event', () => propertiesList(keysId, v.first.name)),
           el('div', { className: 'cond-line' },
             B.select({ 'aria-label': 'Then', disabled, dataset: { focus: `${focus}:did`, field: '.sequence.did' }, onchange: (event) => { v.did = event.target.value === 'true'; changed(); } },
               [['false', 'and then did not do'], ['true', 'and then did']], String(v.did ?? false)),
@@ -413,7 +435,7 @@
           filterEditor(v.then, `${focus}:then`, '.sequence.then', 'Then event'),
           el('div', { className: 'cond-line' },
             label('Same', textInput(v, 'key', {
-              list: propertiesList(v.first.name), placeholder: 'optional, e.g. cart_id', className: 'mono', 'aria-label': 'Key property both events share (optional)',
+              list: keysId, placeholder: 'optional, e.g. cart_id', className: 'mono', 'aria-label': 'Key property both events share (optional)',
               dataset: { focus: `${focus}:key`, field: '.sequence.key' },
               oninput: (event) => { if (event.target.value === '') delete v.key; else v.key = event.target.value; rebuildKeys(v, ['first', 'then', 'within', 'did', 'key', 'window']); changed(); },
             })),
@@ -466,7 +488,7 @@
 
       persona(v, path, focus, ref) {
         const options = (schema?.personas || []).map((p) => [p.key, `${p.name} (${p.key})`]);
-        return choiceEditor(v, options, 'persona', focus, ref, 'No personas are trained yet: train them on the Personas page.');
+        return choiceEditor(v, options, 'persona', focus, ref, schema ? 'No personas are trained yet: train them on the Personas page.' : 'Loading the personas…');
       },
 
       lifecycleStage(v, path, focus, ref) {
@@ -646,7 +668,7 @@
       element: container,
       set(condition) { root = condition; rerender(); },
       get: () => root,
-      setSchema(next) { schema = next; rerender(); },
+      setSchema(next) { schema = next; eventsList(); traitsList(); rerender(); },
       setBasePath(path) { basePath = path; rerender(); },
       setDisabled(value) { disabled = value; rerender(); },
       /** Places errors ({ path, message }) on the conditions their paths point into; returns those it could not place. */
