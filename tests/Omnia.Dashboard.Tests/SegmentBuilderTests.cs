@@ -126,6 +126,38 @@ public sealed class SegmentBuilderTests(DashboardNode node)
     }
 
     [Fact]
+    public async Task A_condition_the_builder_cannot_show_keeps_its_json_in_a_box_of_its_own_and_the_rest_stays_visual()
+    {
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync("/w/default/segments/new");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
+        await page.GetByLabel("Definition (JSON)").FillAsync("""
+            {"version":1,"name":"Odd one","condition":{"and":[
+              {"trait":{"name":"plan","op":"equals","value":{"tier":"gold"}}},
+              {"consent":{"channel":"email","subscribed":true}}]}}
+            """);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Visual" }).ClickAsync();
+        var builder = page.Locator("#segment-builder");
+        var raw = builder.Locator(".cond.raw[data-path='condition.and[0]']");
+        await Assertions.Expect(raw).ToContainTextAsync("cannot be shown in the visual editor");
+        await Assertions.Expect(builder.Locator(".cond.leaf[data-path='condition.and[1]']").GetByLabel("Channel")).ToHaveValueAsync("email");
+        // The estimate's error for the odd value lands on its box.
+        await Assertions.Expect(raw.Locator(".cond-errors")).ToContainTextAsync("trait.value");
+
+        // Editing the other condition keeps the odd one as it was.
+        await builder.Locator(".cond.leaf[data-path='condition.and[1]']").GetByLabel("Consent").SelectOptionAsync("has opted out");
+        Assert.Equal(
+            Canonical("""{"and":[{"trait":{"name":"plan","op":"equals","value":{"tier":"gold"}}},{"consent":{"channel":"email","subscribed":false}}]}"""),
+            await ConditionAsync(page));
+
+        // Fixed in its box, it becomes visual.
+        await raw.GetByLabel("Condition as JSON").FillAsync("""{"trait":{"name":"plan","op":"equals","value":"gold"}}""");
+        await Assertions.Expect(builder.Locator(".cond.leaf[data-path='condition.and[0]']").GetByLabel("Trait value", new() { Exact = true })).ToHaveValueAsync("gold");
+        await Assertions.Expect(builder.Locator(".cond.raw")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_save_refused_by_the_server_puts_each_error_on_its_condition()
     {
         var page = await node.SignedInPageAsync();
