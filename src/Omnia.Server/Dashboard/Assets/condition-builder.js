@@ -684,11 +684,15 @@
           const box = [...owner.children].find((c) => c.classList.contains('cond-errors'));
           box.hidden = false;
           box.append(el('li', {}, rest ? el('code', {}, rest.replace(/^\./, '')) : null, rest ? ' ' : null, error.message));
-          const own = [...owner.querySelectorAll('[data-field]')].filter((f) => f.closest('[data-path]') === owner);
-          for (const field of own) {
-            const f = field.dataset.field;
-            if (rest && (B.under(rest, f) || B.under(f, rest))) field.setAttribute('aria-invalid', 'true');
+          // Mark the controls the path names (or lies above); failing that, the closest control above it.
+          const own = rest ? [...owner.querySelectorAll('[data-field]')].filter((f) => f.closest('[data-path]') === owner && f.dataset.field) : [];
+          let marked = own.filter((f) => B.under(f.dataset.field, rest));
+          if (marked.length === 0) {
+            const above = own.filter((f) => B.under(rest, f.dataset.field));
+            const depth = Math.max(0, ...above.map((f) => f.dataset.field.length));
+            marked = above.filter((f) => f.dataset.field.length === depth);
           }
+          for (const field of marked) field.setAttribute('aria-invalid', 'true');
         }
         return unplaced;
       },
