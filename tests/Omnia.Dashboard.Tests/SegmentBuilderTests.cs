@@ -192,6 +192,8 @@ public sealed class SegmentBuilderTests(DashboardNode node)
     public async Task Every_demo_segment_opens_in_the_builder_without_json_and_saves_back_unchanged()
     {
         var page = await node.SignedInPageAsync();
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
         foreach (var (slug, _) in DemoSegments.All)
         {
             var (status, body) = await node.AdminAsync(HttpMethod.Get, $"{Api}/{slug}");
@@ -225,6 +227,7 @@ public sealed class SegmentBuilderTests(DashboardNode node)
             Assert.Equal(definition, reread.RootElement.GetProperty("definition").GetRawText());
         }
 
+        Assert.Empty(scriptErrors);
         await page.Context.CloseAsync();
     }
 

@@ -16,6 +16,8 @@ public sealed class VisualRulesTests(DashboardNode node)
     {
         var (email, password) = await node.AddUserAsync("Marketer");
         var page = await node.SignedInPageAsync(email, password);
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
         await page.GotoAsync("/w/default/lifecycle");
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Visual" })).ToHaveAttributeAsync("aria-selected", "true");
         var loyalty = page.GetByRole(AriaRole.Region, new() { Name = "Loyalty rule" });
@@ -47,6 +49,7 @@ public sealed class VisualRulesTests(DashboardNode node)
         await page.GetByRole(AriaRole.Button, new() { Name = "Reset to defaults" }).ClickAsync();
         await Assertions.Expect(page.Locator("#rules .card-header")).ToContainTextAsync("The default rules");
         await node.AudiencesCaughtUpAsync();
+        Assert.Empty(scriptErrors);
         await page.Context.CloseAsync();
     }
 
@@ -56,6 +59,8 @@ public sealed class VisualRulesTests(DashboardNode node)
         var (_, before) = await node.AdminAsync(HttpMethod.Get, ChannelRules);
         int count = JsonNode.Parse(before)!["rules"]!.AsArray().Count;
         var page = await node.SignedInPageAsync();
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
         await page.GotoAsync("/w/default/settings/channels");
         var rules = page.Locator("#channel-rule-list > li");
         await Assertions.Expect(rules).ToHaveCountAsync(count);
@@ -93,6 +98,7 @@ public sealed class VisualRulesTests(DashboardNode node)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save rules" }).ClickAsync();
         await Assertions.Expect(page.Locator("#rules-saved")).ToContainTextAsync("Saved.");
         Assert.Equal(JsonNode.Parse(before)!.ToJsonString(), JsonNode.Parse((await node.AdminAsync(HttpMethod.Get, ChannelRules)).Body)!.ToJsonString());
+        Assert.Empty(scriptErrors);
         await page.Context.CloseAsync();
     }
 
