@@ -143,7 +143,7 @@
 
   /**
    * Creates an editor. options: { basePath ('condition'), kinds (allowed kind names), onChange(condition),
-   * exclude (a segment slug not to offer), label }.
+   * exclude (a segment slug not to offer) }.
    */
   B.conditions = (options) => {
     const allowed = options.kinds || [...Object.keys(KINDS)];
