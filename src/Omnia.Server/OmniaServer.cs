@@ -7,6 +7,7 @@ using Omnia.Server.Dashboard;
 using Omnia.Server.Hosting;
 using Omnia.Server.Ingestion;
 using Omnia.Server.Profiles;
+using Omnia.Server.Schema;
 
 namespace Omnia.Server;
 
@@ -39,6 +40,7 @@ public static class OmniaServer
         app.MapAudienceSettingsApi();
         app.MapPersonasApi();
         app.MapOverviewApi();
+        app.MapSchemaApi();
         app.MapDashboard();
         return app;
     }

@@ -88,6 +88,21 @@ public abstract class StoreCompliance : IDisposable
     }
 
     [Fact]
+    public async Task Reading_back_from_a_position_pages_through_one_workspace_newest_first()
+    {
+        await AppendAsync(Enumerable.Range(0, 25).Select(i => Event($"b{i}", workspace: i % 5 == 0 ? 2 : 1)).ToArray());
+
+        var first = await Store.Events.LatestBeforeAsync(1, long.MaxValue, 8);
+        var second = await Store.Events.LatestBeforeAsync(1, first[^1].Seq, 8);
+        var rest = await Store.Events.LatestBeforeAsync(1, second[^1].Seq, 100);
+
+        var expected = Enumerable.Range(0, 25).Where(i => i % 5 != 0).Reverse().Select(i => $"b{i}");
+        Assert.Equal(expected, first.Concat(second).Concat(rest).Select(e => e.MessageId));
+        Assert.Equal(4, rest.Count);
+        Assert.Empty(await Store.Events.LatestBeforeAsync(1, rest[^1].Seq, 10));
+    }
+
+    [Fact]
     public async Task Committed_events_survive_a_restart()
     {
         await AppendAsync(Event("durable"));

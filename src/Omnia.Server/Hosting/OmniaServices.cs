@@ -39,6 +39,7 @@ public static class OmniaServices
         services.AddSingleton<AudienceModels>();
         services.AddSingleton<SegmentCatalog>();
         services.AddSingleton<PersonaCatalog>();
+        services.AddSingleton<Omnia.Server.Schema.SchemaCatalog>();
         services.AddSingleton<Omnia.Server.Profiles.ProfileViews>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<FirstRun>();
