@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Omnia.Server;
+using Omnia.Server.Hosting;
 
 namespace Omnia.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class ServeCommand
                 DemoCustomers = parse.GetValue(customers),
             };
             var app = OmniaServer.Build(options);
-            if (options.Demo)
+            if (options.Demo && await app.Services.GetRequiredService<DemoLoader>().WillLoadAsync(ct))
             {
                 Console.WriteLine("Loading the demo dataset (first start only)…");
             }
@@ -32,24 +33,8 @@ internal static class ServeCommand
             string url = OmniaServer.Addresses(app).FirstOrDefault() ?? options.Urls[0];
             Console.WriteLine();
             Console.WriteLine($"Omnia is running at {url}  (data: {Path.GetFullPath(options.DataDirectory)})");
-            if (firstRun?.GeneratedAdminKey is { } adminKey)
-            {
-                Console.WriteLine($"  Admin API key (shown once, keep it): {adminKey}");
-            }
-
-            if (firstRun?.GeneratedWriteKey is { } writeKey)
-            {
-                Console.WriteLine($"  Write key of source 'Default source' (shown once): {writeKey}");
-            }
-
             Console.WriteLine($"  Dashboard: {url}/");
-            if (firstRun?.OwnerEmail is { } ownerEmail)
-            {
-                Console.WriteLine(firstRun.GeneratedOwnerPassword is { } ownerPassword
-                    ? $"  Sign in as {ownerEmail} with password (shown once, keep it): {ownerPassword}"
-                    : $"  Sign in as {ownerEmail} with the password in OMNIA_BOOTSTRAP_OWNER_PASSWORD");
-            }
-
+            FirstRunReport.Write(firstRun);
             Console.WriteLine($"  Segment HTTP API: {url}/v1/batch   OpenAPI: {url}/openapi/v1.json   Health: {url}/health");
             Console.WriteLine("Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(ct);
