@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Omnia.Storage.Sqlite;
+
+namespace Omnia.Cli.Commands;
+
+/// <summary>
+/// Runs the parsed command and turns the failures a user can act on (<see cref="CommandFailure"/>, a data directory
+/// held by a running server, a port in use) into one line on standard error and an exit code. Anything else is a
+/// bug and keeps System.CommandLine's full report.
+/// </summary>
+internal static class CommandErrors
+{
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        var parsed = root.Parse(args);
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (Explain(ex) is { } failure)
+        {
+            Console.Error.WriteLine(failure.Message);
+            foreach (string detail in failure.Details)
+            {
+                Console.Error.WriteLine("  " + detail);
+            }
+
+            return failure.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+    }
+
+    private static CommandFailure? Explain(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case CommandFailure failure:
+                    return failure;
+                case DataDirectoryInUseException inUse:
+                    return new CommandFailure(inUse.Message);
+                case IOException io when io.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal):
+                    return new CommandFailure(io.Message.TrimEnd('.') + ". Stop what listens there, or choose another address with --urls.");
+            }
+        }
+
+        return null;
+    }
+}
