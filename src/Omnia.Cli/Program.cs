@@ -10,4 +10,4 @@ var root = new RootCommand("Omnia: the open-source omnichannel marketing platfor
     SegmentsCommand.Create(),
     PersonasCommand.Create(),
 };
-return await CommandErrors.InvokeAsync(root, args);
+return await CommandRunner.InvokeAsync(root, args);

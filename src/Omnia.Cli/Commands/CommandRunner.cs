@@ -4,14 +4,23 @@ using Omnia.Storage.Sqlite;
 namespace Omnia.Cli.Commands;
 
 /// <summary>
-/// Runs the parsed command and turns the failures a user can act on (<see cref="CommandFailure"/>, a data directory
-/// held by a running server, a port in use) into one line on standard error and an exit code. Anything else is a
-/// bug and keeps System.CommandLine's full report.
+/// Runs the parsed command. Turns the failures a user can act on (<see cref="CommandFailure"/>, a data directory
+/// held by a running server, a port in use) into one line on standard error and an exit code; anything else is a
+/// bug and keeps System.CommandLine's full report. Output that goes to a pipe or a file is not wrapped at 80
+/// columns, so that <c>grep</c> finds whole slugs and names in tables.
 /// </summary>
-internal static class CommandErrors
+internal static class CommandRunner
 {
+    /// <summary>Width of tables and text when standard output is not a terminal.</summary>
+    private const int RedirectedWidth = 240;
+
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            Spectre.Console.AnsiConsole.Profile.Width = RedirectedWidth;
+        }
+
         var parsed = root.Parse(args);
         try
         {
