@@ -66,7 +66,7 @@ internal static class SegmentsCommand
                 return CommandFailure.NotFound;
             }
 
-            AnsiConsole.MarkupLineInterpolated($"[bold]{segment.Name}[/] ({segment.Slug}, version {segment.Version}): {segment.Size:N0} members");
+            AnsiConsole.MarkupLineInterpolated($"[bold]{segment.Name}[/] ({segment.Slug}, version {segment.Version}): {segment.Size:N0} members{Recomputing(segment)}");
             if (segment.Description is { } description)
             {
                 AnsiConsole.MarkupLineInterpolated($"{description}");
@@ -90,7 +90,7 @@ internal static class SegmentsCommand
             string json = await ReadDefinitionAsync(parse.GetValue(file)!, ct);
             await using var session = await store.OpenAsync(parse, ct);
             var (segment, created) = await session.ApplySegmentAsync(parse.GetValue(slug), json, ct);
-            AnsiConsole.MarkupLineInterpolated($"[green]{(created ? "Created" : "Saved")}[/] segment [bold]{segment.Slug}[/] (version {segment.Version}): {segment.Size:N0} members.");
+            AnsiConsole.MarkupLineInterpolated($"[green]{(created ? "Created" : "Saved")}[/] segment [bold]{segment.Slug}[/] (version {segment.Version}): {segment.Size:N0} members{Recomputing(segment)}.");
             return 0;
         });
         return command;
@@ -136,6 +136,9 @@ internal static class SegmentsCommand
         });
         return command;
     }
+
+    private static string Recomputing(SegmentView segment) =>
+        segment.Status == "recomputing" ? " (membership is still being recomputed: the size is moving)" : "";
 
     private static void WriteMembers(IEnumerable<ProfileSummary> members)
     {
