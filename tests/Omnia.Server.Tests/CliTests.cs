@@ -120,6 +120,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_on_an_address_in_use_says_so_in_one_line()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+
+        var result = await OmniaAsync($"serve --urls http://127.0.0.1:{port} --data \"{Path.Combine(_directory, "busy")}\"");
+
+        Assert.Equal(2, result.ExitCode);
+        string line = Assert.Single(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains($"http://127.0.0.1:{port}: address already in use", line, StringComparison.Ordinal);
+        Assert.Contains("--urls", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Commands_that_read_a_store_refuse_a_directory_without_one_and_create_nothing()
     {
         string workingDirectory = Directory.CreateDirectory(Path.Combine(_directory, "cwd")).FullName;

@@ -40,6 +40,12 @@ internal static class CommandRunner
         {
             return 130;
         }
+        catch (Exception ex)
+        {
+            // A bug: the whole report, as System.CommandLine's default handler gives it.
+            Console.Error.WriteLine("Unhandled exception: " + ex);
+            return 1;
+        }
     }
 
     private static CommandFailure? Explain(Exception ex)

@@ -23,7 +23,8 @@ internal static class ServeCommand
                 Demo = parse.GetValue(demo),
                 DemoCustomers = parse.GetValue(customers),
             };
-            var app = OmniaServer.Build(options);
+            // A failed start is reported once, by CommandRunner (one line when the user can fix it), not also logged.
+            var app = OmniaServer.Build(options, builder => builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
             if (options.Demo && await app.Services.GetRequiredService<DemoLoader>().WillLoadAsync(ct))
             {
                 Console.WriteLine("Loading the demo dataset (first start only)…");
