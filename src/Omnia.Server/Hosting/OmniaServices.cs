@@ -47,7 +47,7 @@ public static class OmniaServices
         services.AddDashboard(options);
 
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
+        services.AddOmniaOpenApi();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
