@@ -20,6 +20,9 @@ fi
 if [ -f tests/segment-sdk/package.json ] && [ ! -d tests/segment-sdk/node_modules/@segment/analytics-node ]; then
   (cd tests/segment-sdk && npm install --no-audit --no-fund --loglevel=error) || echo "npm install failed; the Segment SDK test will report it." >&2
 fi
+if [ -f tests/browser-sdk/package.json ] && { [ ! -d tests/browser-sdk/node_modules/@segment/analytics-next ] || [ ! -d tests/browser-sdk/node_modules/@rudderstack/analytics-js ]; }; then
+  (cd tests/browser-sdk && npm install --no-audit --no-fund --loglevel=error) || echo "npm install failed; the browser SDK tests will report it." >&2
+fi
 
 results=TestResults
 rm -rf "$results"

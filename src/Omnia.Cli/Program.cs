@@ -11,4 +11,4 @@ var root = new RootCommand("Omnia: the open-source omnichannel marketing platfor
     PersonasCommand.Create(),
     AttributionCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+return await CommandRunner.InvokeAsync(root, args);

@@ -7,6 +7,7 @@ using Omnia.Server.Dashboard;
 using Omnia.Server.Hosting;
 using Omnia.Server.Ingestion;
 using Omnia.Server.Profiles;
+using Omnia.Server.Schema;
 
 namespace Omnia.Server;
 
@@ -22,8 +23,10 @@ public static class OmniaServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // A request the server cannot read (a body arriving too slowly: 408) keeps its own status instead of a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : 500 });
         app.UseStatusCodePages();
+        app.UseBrowserCors();
         app.UseRouting();
         app.UseDashboard();
         app.Use(AdminAccess.Middleware);
@@ -37,6 +40,7 @@ public static class OmniaServer
         app.MapAudienceSettingsApi();
         app.MapPersonasApi();
         app.MapOverviewApi();
+        app.MapSchemaApi();
         app.MapDashboard();
         return app;
     }

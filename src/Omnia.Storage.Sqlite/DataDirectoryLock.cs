@@ -11,7 +11,7 @@ internal sealed class DataDirectoryLock : IDisposable
 
     private DataDirectoryLock(FileStream file) => _file = file;
 
-    /// <exception cref="IOException">Another process (or another open store) holds the directory.</exception>
+    /// <exception cref="DataDirectoryInUseException">Another process (or another open store) holds the directory.</exception>
     public static DataDirectoryLock Acquire(string dataDirectory)
     {
         string path = Path.Combine(dataDirectory, FileName);
@@ -24,10 +24,8 @@ internal sealed class DataDirectoryLock : IDisposable
         }
         catch (IOException ex)
         {
-            string owner = TryRead(path + ".pid");
-            throw new IOException(
-                $"The data directory {dataDirectory} is in use by another Omnia process{(owner.Length > 0 ? $" (pid {owner})" : "")}. " +
-                "Stop it first, or send requests to the running server (for imports: omnia import --url).", ex);
+            int? owner = int.TryParse(TryRead(path + ".pid"), System.Globalization.CultureInfo.InvariantCulture, out int pid) ? pid : null;
+            throw new DataDirectoryInUseException(dataDirectory, owner, ex);
         }
     }
 

@@ -131,6 +131,18 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
         return ValueTask.FromResult(ReadAll(command));
     }
 
+    public ValueTask<IReadOnlyList<LogEvent>> LatestBeforeAsync(int workspaceId, long beforeSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        // As LatestAsync: walk the log backwards by position from beforeSeq.
+        command.CommandText = $"SELECT {Columns} FROM events WHERE +workspace_id = $ws AND seq < $before ORDER BY seq DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        command.Parameters.AddWithValue("$before", beforeSeq);
+        command.Parameters.AddWithValue("$limit", limit);
+        return ValueTask.FromResult(ReadAll(command));
+    }
+
     /// <summary>The events at <paramref name="seqs"/>, in the order given.</summary>
     internal static IReadOnlyList<LogEvent> ReadInOrder(SqliteConnection connection, IReadOnlyList<long> seqs)
     {

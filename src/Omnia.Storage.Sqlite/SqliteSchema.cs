@@ -78,6 +78,9 @@ internal static class SqliteSchema
             updated_at INTEGER NOT NULL,
             UNIQUE (workspace_id, slug));
         """,
+        """
+        ALTER TABLE sources ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '';
+        """,
     ];
 
     /// <summary>

@@ -31,10 +31,19 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase database, TimeProvider c
     }
 
     public ValueTask<IReadOnlyList<Source>> ListSourcesAsync(int workspaceId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Query("SELECT id, workspace_id, name, kind, write_key_prefix, created_at FROM sources WHERE workspace_id = $ws ORDER BY id", ReadSource, ("$ws", workspaceId)));
+        ValueTask.FromResult(Query("SELECT id, workspace_id, name, kind, write_key_prefix, created_at, allowed_origins FROM sources WHERE workspace_id = $ws ORDER BY id", ReadSource, ("$ws", workspaceId)));
+
+    public ValueTask<Source?> SetAllowedOriginsAsync(int workspaceId, int sourceId, IReadOnlyList<string> origins, CancellationToken cancellationToken = default)
+    {
+        // Origins never hold spaces, so one space-separated column keeps them in order.
+        Scalar<long>("UPDATE sources SET allowed_origins = $origins WHERE workspace_id = $ws AND id = $id; SELECT changes();",
+            ("$origins", string.Join(' ', origins)), ("$ws", workspaceId), ("$id", sourceId));
+        return ValueTask.FromResult(Query("SELECT id, workspace_id, name, kind, write_key_prefix, created_at, allowed_origins FROM sources WHERE workspace_id = $ws AND id = $id",
+            ReadSource, ("$ws", workspaceId), ("$id", sourceId)).FirstOrDefault());
+    }
 
     public ValueTask<Source?> FindSourceByKeyHashAsync(string writeKeyHash, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Query("SELECT id, workspace_id, name, kind, write_key_prefix, created_at FROM sources WHERE write_key_hash = $hash", ReadSource, ("$hash", writeKeyHash)).FirstOrDefault());
+        ValueTask.FromResult(Query("SELECT id, workspace_id, name, kind, write_key_prefix, created_at, allowed_origins FROM sources WHERE write_key_hash = $hash", ReadSource, ("$hash", writeKeyHash)).FirstOrDefault());
 
     public ValueTask<ApiKey> CreateApiKeyAsync(int? workspaceId, string name, Role role, string keyHash, string prefix, CancellationToken cancellationToken = default)
     {
@@ -67,7 +76,11 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase database, TimeProvider c
 
     private static Workspace ReadWorkspace(SqliteDataReader r) => new(r.GetInt32(0), r.GetString(1), r.GetString(2), UnixTime.FromMs(r.GetInt64(3)));
 
-    private static Source ReadSource(SqliteDataReader r) => new(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4), UnixTime.FromMs(r.GetInt64(5)));
+    private static Source ReadSource(SqliteDataReader r) =>
+        new(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4), UnixTime.FromMs(r.GetInt64(5)))
+        {
+            AllowedOrigins = r.GetString(6).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        };
 
     private static ApiKey ReadApiKey(SqliteDataReader r) =>
         new(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetString(2), (Role)r.GetInt32(3), r.GetString(4), UnixTime.FromMs(r.GetInt64(5)));

@@ -35,6 +35,7 @@ public sealed class LifecycleTests(DashboardNode node)
         await Assertions.Expect(page.GetByLabel("Rules (JSON)")).ToHaveAttributeAsync("readonly", "");
         await Assertions.Expect(page.Locator("#rules-not-allowed")).ToHaveTextAsync("Changing the rules needs the marketer role; you are a viewer.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save rules" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#lifecycle-builder select.cond-kind").First).ToBeDisabledAsync();
         await Artifacts.ScreenshotAsync(page, "33-lifecycle");
 
         // Each stage leads to a segment draft of the people at it.
@@ -49,6 +50,7 @@ public sealed class LifecycleTests(DashboardNode node)
         var (email, password) = await node.AddUserAsync("Marketer");
         var page = await node.SignedInPageAsync(email, password);
         await page.GotoAsync("/w/default/lifecycle");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
         var editor = page.GetByLabel("Rules (JSON)");
         string rules = await editor.InputValueAsync();
         string before = (await node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/lifecycle-rules")).Body;

@@ -35,6 +35,7 @@ public sealed class RenderTimeTests(DashboardNode node)
             ("Segments", "/w/default/segments"),
             ("Segment (repeat buyers)", $"/w/default/segments/{segment}"),
             ("New segment", "/w/default/segments/new"),
+            ("Edit segment (cart abandoners)", "/w/default/segments/cart-abandoners/edit"),
             ("Personas", "/w/default/personas"),
             ("Lifecycle", "/w/default/lifecycle"),
             ("Coming soon (Journeys)", "/w/default/journeys"),

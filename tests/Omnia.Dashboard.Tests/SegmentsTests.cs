@@ -21,7 +21,9 @@ public sealed partial class SegmentsTests(DashboardNode node)
 
         var editor = page.GetByLabel("Definition (JSON)");
         await Assertions.Expect(editor).ToHaveValueAsync(new Regex("\"name\": \"Cart abandoners\""));
+        await Assertions.Expect(page.Locator("#live-estimate-figure")).ToHaveTextAsync(EstimateSentence());
         await Artifacts.ScreenshotAsync(page, "20-segment-new");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
 
         // A wrong operator: the API's message, with its path, next to the editor; the text stays as typed.
         string id = Guid.NewGuid().ToString("N")[..6];
@@ -40,6 +42,7 @@ public sealed partial class SegmentsTests(DashboardNode node)
 
         // Estimate the fixed draft: its size and a preview of matching people, still not saved.
         string valid = $$$$"""{"version":1,"name":"{{{{name}}}}","description":"Two orders or more","condition":{"computed":{"name":"orderCount","op":"gte","value":2}}}""";
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
         await page.GetByLabel("Definition (JSON)").FillAsync(valid);
         await page.GetByRole(AriaRole.Button, new() { Name = "Estimate size" }).ClickAsync();
         await Assertions.Expect(page.Locator("#estimate-figure")).ToHaveTextAsync(EstimateSentence());
@@ -112,6 +115,7 @@ public sealed partial class SegmentsTests(DashboardNode node)
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit definition" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit “Big spenders”");
         await Assertions.Expect(page.Locator(".field-static")).ToContainTextAsync(slug);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
         var editor = page.GetByLabel("Definition (JSON)");
         string json = await editor.InputValueAsync();
         Assert.Contains("\"value\": 1000000", json);

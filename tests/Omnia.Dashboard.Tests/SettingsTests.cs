@@ -11,6 +11,7 @@ public sealed class SettingsTests(DashboardNode node)
         string before = await ChannelRulesFromApiAsync();
         var page = await node.SignedInPageAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
         var editor = page.GetByLabel("Rules (JSON)");
         string original = await editor.InputValueAsync();
         Assert.Contains("\"rules\"", original);
@@ -25,12 +26,14 @@ public sealed class SettingsTests(DashboardNode node)
 
         string wrongChannel = original.Replace("\"channel\": \"email\"", "\"channel\": \"carrier_pigeon\"", StringComparison.Ordinal);
         Assert.NotEqual(original, wrongChannel);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
         await page.GetByLabel("Rules (JSON)").FillAsync(wrongChannel);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save rules" }).ClickAsync();
         await Assertions.Expect(errors).ToContainTextAsync("carrier_pigeon");
         await Artifacts.ScreenshotAsync(page, "10-settings-channel-rules-errors");
         Assert.Equal(before, await ChannelRulesFromApiAsync());
 
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON" }).ClickAsync();
         await page.GetByLabel("Rules (JSON)").FillAsync(original);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save rules" }).ClickAsync();
         await Assertions.Expect(page.Locator("#rules-saved")).ToContainTextAsync("Saved.");

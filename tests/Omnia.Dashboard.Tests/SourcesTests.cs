@@ -24,7 +24,8 @@ public sealed class SourcesTests(DashboardNode node)
         await Assertions.Expect(page.Locator("#snippet-node")).ToContainTextAsync($"new Analytics({{ writeKey: '{key}', host: '{origin}' }})");
         await Assertions.Expect(page.Locator("#snippet-curl")).ToContainTextAsync($"curl -u '{key}:'");
         await Assertions.Expect(page.Locator("#snippet-curl")).ToContainTextAsync($"{origin}/v1/track");
-        await Assertions.Expect(page.Locator("#snippet-browser")).ToContainTextAsync($"apiHost: '{node.BaseAddress.Authority}/v1'");
+        await Assertions.Expect(page.Locator("#snippet-browser")).ToContainTextAsync($"cdnURL: '{origin}'");
+        await Assertions.Expect(page.Locator("#sources-table tr", new() { HasText = "Checkout website" })).ToContainTextAsync("Any origin");
         await Assertions.Expect(page.Locator("#sources-table")).ToContainTextAsync("Checkout website");
         await Artifacts.ScreenshotAsync(page, "07-sources-created");
 
@@ -95,5 +96,21 @@ public sealed class SourcesTests(DashboardNode node)
         await viewer.ReloadAsync();
         await Assertions.Expect(viewer.Locator("#sources-table tbody tr")).ToHaveCountAsync(sourcesBefore);
         await viewer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_browser_origins_a_source_allows_set_through_the_api_are_shown_on_the_sources_page()
+    {
+        var (status, body) = await node.AdminAsync(HttpMethod.Post, "/api/v1/workspaces/default/sources",
+            """{"name":"Outlet shop","kind":"website","allowedOrigins":["https://outlet.example.com","http://localhost:3000"]}""");
+        Assert.Equal(201, status);
+        Assert.Contains("https://outlet.example.com", body);
+
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync("/w/default/sources");
+        var row = page.Locator("#sources-table tr", new() { HasText = "Outlet shop" });
+        await Assertions.Expect(row).ToContainTextAsync("https://outlet.example.com, http://localhost:3000");
+        await Assertions.Expect(page.Locator("#origins-note")).ToContainTextAsync("allowedOrigins");
+        await page.Context.CloseAsync();
     }
 }

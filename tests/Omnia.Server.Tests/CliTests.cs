@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Omnia.Server.Tests;
@@ -20,23 +19,7 @@ public sealed class CliTests : IDisposable
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> OmniaAsync(string arguments)
-    {
-        var info = new ProcessStartInfo("dotnet", "omnia.dll " + arguments)
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        // Spectre.Console still bolds text with NO_COLOR set; the assertions are about the words.
-        return (process.ExitCode, System.Text.RegularExpressions.Regex.Replace(await stdout + await stderr, "\u001b\\[[0-9;]*m", ""));
-    }
+    private static Task<(int ExitCode, string Output)> OmniaAsync(string arguments) => OmniaCli.RunAsync(arguments);
 
     [Fact]
     public async Task Importing_a_crm_export_and_pos_sales_builds_one_profile_and_reports_bad_rows_by_line()
@@ -79,10 +62,15 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Profile_for_an_unknown_identifier_says_so_and_exits_non_zero()
     {
-        var result = await OmniaAsync($"profile nobody@example.com --data \"{Path.Combine(_directory, "empty")}\"");
+        string data = Path.Combine(_directory, "data");
+        string customers = Path.Combine(_directory, "crm.csv");
+        await File.WriteAllTextAsync(customers, "email,first_name\nines@example.com,Ines\n");
+        Assert.Equal(0, (await OmniaAsync($"import \"{customers}\" --kind customers --data \"{data}\"")).ExitCode);
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("No profile has the identifier", result.Output);
+        var result = await OmniaAsync($"profile nobody@example.com --data \"{data}\"");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("No profile has the identifier 'nobody@example.com'", result.Output);
     }
 
     [Fact]
@@ -112,5 +100,127 @@ public sealed class CliTests : IDisposable
         var list = await OmniaAsync($"segments list --data \"{data}\"");
         Assert.Equal(0, list.ExitCode);
         Assert.Contains("big-spenders", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_data_directory_held_by_a_running_server_is_refused_in_one_line_that_names_the_pid_and_suggests_url()
+    {
+        await using var node = await TestNode.StartAsync(directory: Path.Combine(_directory, "held"));
+
+        foreach (string command in new[] { "profile maya@example.com", "segments list", "personas train", "demo", $"serve --urls http://127.0.0.1:{OmniaProcess.FreePort()}" })
+        {
+            var result = await OmniaAsync($"{command} --data \"{node.DataDirectory}\"");
+
+            Assert.Equal(2, result.ExitCode);
+            string line = Assert.Single(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Contains($"{node.DataDirectory} is in use by another Omnia process (pid {Environment.ProcessId})", line, StringComparison.Ordinal);
+            Assert.Contains("--url", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Serve_on_an_address_in_use_says_so_in_one_line()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+
+        var result = await OmniaAsync($"serve --urls http://127.0.0.1:{port} --data \"{Path.Combine(_directory, "busy")}\"");
+
+        Assert.Equal(2, result.ExitCode);
+        string line = Assert.Single(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains($"http://127.0.0.1:{port}: address already in use", line, StringComparison.Ordinal);
+        Assert.Contains("--urls", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_that_read_a_store_refuse_a_directory_without_one_and_create_nothing()
+    {
+        string workingDirectory = Directory.CreateDirectory(Path.Combine(_directory, "cwd")).FullName;
+        string missing = Path.Combine(_directory, "missing");
+        string empty = Directory.CreateDirectory(Path.Combine(_directory, "empty")).FullName;
+
+        var byDefault = await OmniaCli.RunAsync("profile maya@example.com", workingDirectory: workingDirectory);
+        var notThere = await OmniaAsync($"segments list --data \"{missing}\"");
+        var noStore = await OmniaAsync($"personas list --data \"{empty}\"");
+
+        foreach (var (result, lookedAt) in new[] { (byDefault, Path.Combine(workingDirectory, "omnia-data")), (notThere, missing), (noStore, empty) })
+        {
+            Assert.Equal(2, result.ExitCode);
+            string line = Assert.Single(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Contains($"There is no Omnia store {(result == noStore ? "in" : "at")} {lookedAt}", line, StringComparison.Ordinal);
+            Assert.Contains("--data DIR", line, StringComparison.Ordinal);
+            Assert.Contains("--url URL", line, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(workingDirectory));
+        Assert.False(Directory.Exists(missing));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
+    }
+
+    [Fact]
+    public async Task Serve_says_it_loads_the_demo_only_on_the_start_that_loads_it()
+    {
+        string data = Path.Combine(_directory, "demo");
+
+        string first = await ServeUntilRunningAsync(data);
+        string restart = await ServeUntilRunningAsync(data);
+
+        Assert.Contains("Loading the demo dataset (first start only)", first, StringComparison.Ordinal);
+        Assert.Contains("Omnia is running at", restart, StringComparison.Ordinal);
+        Assert.DoesNotContain("Loading the demo dataset", restart, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <c>omnia serve --demo</c> until it says it is running, then stops it; returns what it printed.</summary>
+    private static async Task<string> ServeUntilRunningAsync(string data)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(
+            "dotnet", $"omnia.dll serve --urls http://127.0.0.1:{OmniaProcess.FreePort()} --data \"{data}\" --demo --demo-customers 30")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["OMNIA_BOOTSTRAP_ADMIN_KEY"] = TestNode.AdminKey;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = new System.Text.StringBuilder();
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data is null || e.Data.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
+            {
+                running.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await running.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        lock (output)
+        {
+            return output.ToString();
+        }
     }
 }

@@ -18,6 +18,27 @@ public sealed class OmniaProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's process id (its memory is read from /proc).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The last lines the server wrote to stdout and stderr (logged errors included).</summary>
+    public IReadOnlyList<string> RecentOutput => [.. _output];
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 400 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
     public HttpClient Client { get; }
 
     public static string RepositoryRoot
@@ -56,16 +77,18 @@ public sealed class OmniaProcess : IAsyncDisposable
         };
         info.Environment["OMNIA_BOOTSTRAP_ADMIN_KEY"] = TestNode.AdminKey;
         info.Environment["OMNIA_BOOTSTRAP_WRITE_KEY"] = TestNode.WriteKey;
+        info.Environment["OMNIA_BOOTSTRAP_OWNER_EMAIL"] = TestNode.OwnerEmail;
+        info.Environment["OMNIA_BOOTSTRAP_OWNER_PASSWORD"] = TestNode.OwnerPassword;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;
         }
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var node = new OmniaProcess(process, port);
+        process.OutputDataReceived += (_, e) => node.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var node = new OmniaProcess(process, port);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (DateTime.UtcNow < deadline)
         {

@@ -15,6 +15,8 @@ public sealed class TestNode : IAsyncDisposable
 {
     public const string AdminKey = "ak_test_admin_key";
     public const string WriteKey = "wk_test_write_key";
+    public const string OwnerEmail = "owner@example.com";
+    public const string OwnerPassword = "owner password 1";
 
     private TestNode(WebApplication app, string directory, Uri baseAddress)
     {
@@ -38,7 +40,7 @@ public sealed class TestNode : IAsyncDisposable
             Urls = ["http://127.0.0.1:0"],
             Demo = demo,
             DemoCustomers = demoCustomers,
-            Bootstrap = new BootstrapSettings(AdminKey, WriteKey, null, null),
+            Bootstrap = new BootstrapSettings(AdminKey, WriteKey, OwnerEmail, OwnerPassword),
             MaxDerivedLag = maxDerivedLag,
         };
         var app = OmniaServer.Build(options, b => b.Logging.SetMinimumLevel(LogLevel.Warning));

@@ -16,7 +16,8 @@ public sealed class SqliteStoreTests : StoreCompliance
     {
         string directory = Directory.CreateTempSubdirectory("omnia-lock-").FullName;
         var first = new SqliteStore(directory, TimeProvider.System);
-        var refused = Assert.Throws<IOException>(() => new SqliteStore(directory, TimeProvider.System));
+        var refused = Assert.Throws<DataDirectoryInUseException>(() => new SqliteStore(directory, TimeProvider.System));
+        Assert.Equal(Environment.ProcessId, refused.OwnerProcessId);
         Assert.Contains("in use by another Omnia process", refused.Message, StringComparison.Ordinal);
         Assert.Contains($"pid {Environment.ProcessId}", refused.Message, StringComparison.Ordinal);
 

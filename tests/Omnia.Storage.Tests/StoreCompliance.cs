@@ -88,6 +88,21 @@ public abstract class StoreCompliance : IDisposable
     }
 
     [Fact]
+    public async Task Reading_back_from_a_position_pages_through_one_workspace_newest_first()
+    {
+        await AppendAsync(Enumerable.Range(0, 25).Select(i => Event($"b{i}", workspace: i % 5 == 0 ? 2 : 1)).ToArray());
+
+        var first = await Store.Events.LatestBeforeAsync(1, long.MaxValue, 8);
+        var second = await Store.Events.LatestBeforeAsync(1, first[^1].Seq, 8);
+        var rest = await Store.Events.LatestBeforeAsync(1, second[^1].Seq, 100);
+
+        var expected = Enumerable.Range(0, 25).Where(i => i % 5 != 0).Reverse().Select(i => $"b{i}");
+        Assert.Equal(expected, first.Concat(second).Concat(rest).Select(e => e.MessageId));
+        Assert.Equal(4, rest.Count);
+        Assert.Empty(await Store.Events.LatestBeforeAsync(1, rest[^1].Seq, 10));
+    }
+
+    [Fact]
     public async Task Committed_events_survive_a_restart()
     {
         await AppendAsync(Event("durable"));
@@ -110,6 +125,23 @@ public abstract class StoreCompliance : IDisposable
         Assert.Null(await Store.Workspaces.FindSourceByKeyHashAsync(SecretKeys.Hash("wk_2")));
         Assert.Equal(key, await Store.Workspaces.FindApiKeyByHashAsync(SecretKeys.Hash("ak_1")));
         Assert.Equal([source], await Store.Workspaces.ListSourcesAsync(ws.Id));
+    }
+
+    [Fact]
+    public async Task A_sources_allowed_origins_are_kept_in_order_and_only_its_own_workspace_can_change_them()
+    {
+        var ws = await Store.Workspaces.CreateWorkspaceAsync("shop", "Shop");
+        var other = await Store.Workspaces.CreateWorkspaceAsync("other", "Other");
+        var source = await Store.Workspaces.CreateSourceAsync(ws.Id, "Website", "website", SecretKeys.Hash("wk_o"), "wk_o");
+        Assert.Empty(source.AllowedOrigins);
+
+        var updated = await Store.Workspaces.SetAllowedOriginsAsync(ws.Id, source.Id, ["https://shop.example.com", "http://localhost:3000"]);
+
+        Assert.Equal(["https://shop.example.com", "http://localhost:3000"], updated!.AllowedOrigins);
+        Assert.Equal(updated, await Store.Workspaces.FindSourceByKeyHashAsync(SecretKeys.Hash("wk_o")));
+        Assert.Null(await Store.Workspaces.SetAllowedOriginsAsync(other.Id, source.Id, []));
+        Assert.Equal(2, (await Store.Workspaces.ListSourcesAsync(ws.Id))[0].AllowedOrigins.Count);
+        Assert.Empty((await Store.Workspaces.SetAllowedOriginsAsync(ws.Id, source.Id, []))!.AllowedOrigins);
     }
 
     [Fact]

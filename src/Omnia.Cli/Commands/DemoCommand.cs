@@ -27,7 +27,7 @@ internal static class DemoCommand
             });
             AnsiConsole.MarkupLine(stored == 0
                 ? "[yellow]The store already has events; nothing was loaded.[/]"
-                : $"[green]Loaded {stored:N0} events.[/] Try: omnia profile maya.jensen@example.com --data {parse.GetValue(data)}");
+                : $"[green]Loaded {stored:N0} events.[/] Try: omnia profile maya.jensen@example.com --data {Markup.Escape(parse.GetValue(data)!)}");
             return 0;
         });
         return command;

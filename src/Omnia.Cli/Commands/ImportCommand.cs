@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Omnia.Core.Import;
 using Omnia.Core.Workspaces;
 using Omnia.Server.Ingestion;
@@ -13,7 +11,8 @@ namespace Omnia.Cli.Commands;
 
 /// <summary>
 /// <c>omnia import FILE</c>: CSV customers or events through the normal ingestion pipeline, into a local
-/// data directory or, with <c>--url</c> and <c>--write-key</c>, to a running server over the Segment API.
+/// data directory or, with <c>--url</c> and a write key (<c>--write-key</c> or <c>OMNIA_WRITE_KEY</c>), to a
+/// running server over the Segment API.
 /// </summary>
 internal static class ImportCommand
 {
@@ -26,10 +25,13 @@ internal static class ImportCommand
         var eventName = new Option<string?>("--event") { Description = "Event name when the file has no 'event' column, e.g. \"Order Completed\"" };
         var channel = new Option<string?>("--channel") { Description = "Channel of every row, e.g. store, support, phone" };
         var map = new Option<string[]>("--map") { Description = "Rename a column: --map \"Customer No=user_id\" (repeatable; '=' alone drops it)", AllowMultipleArgumentsPerToken = true };
-        var data = CommonOptions.Data();
+        var data = new Option<string?>("--data") { Description = $"Data directory of the embedded store (default: ./{CommonOptions.DefaultDataDirectory}; created when missing)" };
         var workspace = CommonOptions.Workspace();
-        var url = new Option<string?>("--url") { Description = "Send to a running Omnia at this URL instead of a local data directory" };
-        var writeKey = new Option<string?>("--write-key") { Description = "Write key of the source to import into (with --url)" };
+        var url = CommonOptions.Url();
+        var writeKey = new Option<string?>("--write-key")
+        {
+            Description = $"With --url: write key of the source to import into, which also names the workspace (default: the {CommonOptions.WriteKeyVariable} environment variable)",
+        };
         var command = new Command("import", "Import customers or historical events from a CSV file") { file, kind, eventName, channel, map, data, workspace, url, writeKey };
         command.SetAction(async (parse, ct) =>
         {
@@ -63,13 +65,30 @@ internal static class ImportCommand
                 ColumnMap = columnMap,
             };
 
-            string? target = parse.GetValue(url);
-            await using ISink sink = target is null
-                ? await LocalSink.StartAsync(parse.GetValue(data)!, parse.GetValue(workspace)!, ct)
-                : new HttpSink(target, parse.GetValue(writeKey) ?? throw new InvalidOperationException("--url needs --write-key."));
+            await using ISink sink = await OpenSinkAsync(parse, data, workspace, url, writeKey, ct);
             return await RunAsync(input, options, sink, ct);
         });
         return command;
+    }
+
+    private static async Task<ISink> OpenSinkAsync(
+        ParseResult parse, Option<string?> data, Option<string> workspace, Option<string?> url, Option<string?> writeKey, CancellationToken ct)
+    {
+        if (parse.GetValue(url) is not { } target)
+        {
+            return await LocalSink.StartAsync(parse.GetValue(data) ?? CommonOptions.DefaultDataDirectory, parse.GetValue(workspace)!, ct);
+        }
+
+        if (parse.GetValue(data) is not null)
+        {
+            throw new CommandFailure("Give either --data (a local store) or --url (a running server), not both.");
+        }
+
+        string key = parse.ValueOrEnvironment(writeKey, CommonOptions.WriteKeyVariable)
+            ?? throw new CommandFailure(
+                $"--url needs the write key of a source to import into: pass --write-key KEY or set {CommonOptions.WriteKeyVariable} " +
+                "(the first start printed one; the dashboard's Sources page creates more).");
+        return new HttpSink(OmniaHttp.WithWriteKey(target, key));
     }
 
     private static async Task<int> RunAsync(FileInfo input, CsvImportOptions options, ISink sink, CancellationToken ct)
@@ -162,10 +181,19 @@ internal static class ImportCommand
         {
             var node = await LocalNode.StartAsync(data, ct);
             var workspaces = node.Services.GetRequiredService<IWorkspaceStore>();
-            var workspace = await workspaces.FindWorkspaceAsync(workspaceSlug, ct) ?? throw new InvalidOperationException($"There is no workspace '{workspaceSlug}'.");
-            var source = (await workspaces.ListSourcesAsync(workspace.Id, ct)).FirstOrDefault(s => s.Kind == "import")
-                ?? await workspaces.CreateSourceAsync(workspace.Id, "CSV import", "import", SecretKeys.Hash(SecretKeys.NewWriteKey()), "import", ct);
-            return new LocalSink(node, node.Services.GetRequiredService<EventWriter>(), workspace.Id, source.Id);
+            try
+            {
+                var workspace = await workspaces.FindWorkspaceAsync(workspaceSlug, ct)
+                    ?? throw new CommandFailure($"There is no workspace '{workspaceSlug}' in {Path.GetFullPath(data)}.");
+                var source = (await workspaces.ListSourcesAsync(workspace.Id, ct)).FirstOrDefault(s => s.Kind == "import")
+                    ?? await workspaces.CreateSourceAsync(workspace.Id, "CSV import", "import", SecretKeys.Hash(SecretKeys.NewWriteKey()), "import", ct);
+                return new LocalSink(node, node.Services.GetRequiredService<EventWriter>(), workspace.Id, source.Id);
+            }
+            catch
+            {
+                await node.DisposeAsync();
+                throw;
+            }
         }
 
         public async Task<SendResult> SendAsync(IReadOnlyList<string> events, CancellationToken ct)
@@ -181,42 +209,28 @@ internal static class ImportCommand
         }
     }
 
-    private sealed class HttpSink : ISink
+    /// <summary>A running server's Segment batch API, with a source's write key.</summary>
+    private sealed class HttpSink(OmniaHttp http) : ISink
     {
-        private readonly HttpClient _client;
-
-        public HttpSink(string url, string writeKey)
-        {
-            _client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
-            _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
-        }
-
         public async Task<SendResult> SendAsync(IReadOnlyList<string> events, CancellationToken ct)
         {
             using var content = new StringContent("{\"batch\":[" + string.Join(",", events) + "]}", Encoding.UTF8, "application/json");
-            using var response = await _client.PostAsync("/v1/batch", content, ct);
-            string body = await response.Content.ReadAsStringAsync(ct);
-            if (!response.IsSuccessStatusCode && (int)response.StatusCode != 400)
+            using var response = await http.SendAsync(HttpMethod.Post, "v1/batch", content, ct);
+            if (response.StatusCode == System.Net.HttpStatusCode.BadRequest)
             {
-                throw new InvalidOperationException($"The server answered {(int)response.StatusCode}: {body}");
+                // No event of the batch was valid: the problem lists each one's errors as "batch[i]: …".
+                var problem = await http.FailureAsync(response, ct);
+                return new SendResult(0, 0, events.Select((_, i) => new RejectedEvent(
+                    i, null, problem.Details.Where(e => e.StartsWith($"batch[{i}]", StringComparison.Ordinal)).DefaultIfEmpty(problem.Message).ToList())).ToList());
             }
 
-            var json = JsonDocument.Parse(body).RootElement;
-            if ((int)response.StatusCode == 400)
-            {
-                var all = json.TryGetProperty("errors", out var list) ? list.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [body];
-                return new SendResult(0, 0, events.Select((_, i) => new RejectedEvent(i, null, all.Where(e => e.StartsWith($"batch[{i}]", StringComparison.Ordinal)).DefaultIfEmpty("rejected").ToList())).ToList());
-            }
-
-            var rejected = json.TryGetProperty("rejected", out var r)
-                ? r.Deserialize<List<RejectedEvent>>(new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? []
-                : [];
-            return new SendResult(json.GetProperty("accepted").GetInt64(), json.GetProperty("duplicates").GetInt64(), rejected);
+            var result = await http.ReadAsync<IngestionResponse>(response, ct);
+            return new SendResult(result.Accepted, result.Duplicates, result.Rejected ?? []);
         }
 
         public ValueTask DisposeAsync()
         {
-            _client.Dispose();
+            http.Dispose();
             return ValueTask.CompletedTask;
         }
     }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Omnia.Server;
+using Omnia.Storage.Sqlite;
 
 namespace Omnia.Cli.Commands;
 
@@ -16,32 +16,31 @@ internal sealed class LocalNode : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>
+    /// Starts a node on <paramref name="dataDirectory"/>, creating the store when there is none (then it says so,
+    /// with the keys and password its first start generated, as <c>omnia serve</c> does).
+    /// </summary>
     public static async Task<LocalNode> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {
+        bool creating = !File.Exists(Path.Combine(dataDirectory, SqliteDatabase.FileName));
         var options = new OmniaServerOptions { DataDirectory = dataDirectory, Urls = ["http://127.0.0.1:0"] };
-        var app = OmniaServer.Build(options, builder => builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
-        await OmniaServer.StartAsync(app, cancellationToken);
-        return new LocalNode(app);
-    }
-
-    /// <summary>
-    /// Starts a node on <paramref name="dataDirectory"/>, waits until profiles and segment membership reflect the
-    /// whole log, and runs <paramref name="action"/> in workspace <paramref name="workspace"/> (exit code 2 when
-    /// there is no such workspace).
-    /// </summary>
-    public static async Task<int> RunInWorkspaceAsync(
-        string dataDirectory, string workspace, CancellationToken cancellationToken, Func<IServiceProvider, Omnia.Core.Workspaces.Workspace, Task<int>> action)
-    {
-        await using var node = await StartAsync(dataDirectory, cancellationToken);
-        var ws = await node.Services.GetRequiredService<Omnia.Core.Workspaces.IWorkspaceStore>().FindWorkspaceAsync(workspace, cancellationToken);
-        if (ws is null)
+        var app = OmniaServer.Build(options, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        try
         {
-            Spectre.Console.AnsiConsole.MarkupLineInterpolated($"[red]There is no workspace '{workspace}'.[/]");
-            return 2;
+            var firstRun = await OmniaServer.StartAsync(app, cancellationToken);
+            if (creating)
+            {
+                Console.WriteLine($"Created a new store in {Path.GetFullPath(dataDirectory)}.");
+                FirstRunReport.Write(firstRun);
+            }
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
         }
 
-        await node.Services.GetRequiredService<Omnia.Server.Processing.ProcessingService>().AudiencesCaughtUpAsync(cancellationToken);
-        return await action(node.Services, ws);
+        return new LocalNode(app);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,14 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Omnia.Core.Workspaces;
 using Omnia.Server.Audiences;
-using Omnia.Server.Processing;
 using Spectre.Console;
 
 namespace Omnia.Cli.Commands;
 
-/// <summary><c>omnia personas list|train|rename</c>: the workspace's data-driven personas, as the API and dashboard show them.</summary>
+/// <summary>
+/// <c>omnia personas list|train|rename</c>: the workspace's data-driven personas, as the API and dashboard show
+/// them, on a local data directory or a running server (<c>--url</c>).
+/// </summary>
 internal static class PersonasCommand
 {
     public static Command Create()
@@ -22,9 +22,13 @@ internal static class PersonasCommand
 
     private static Command List()
     {
-        var (data, workspace) = (CommonOptions.Data(), CommonOptions.Workspace());
-        var command = new Command("list", "The personas with their sizes and what distinguishes them") { data, workspace };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(data)!, parse.GetValue(workspace)!, ct, async (services, ws) => Render(await services.GetRequiredService<PersonaCatalog>().ListAsync(ws.Id, ct))));
+        var store = new StoreOptions();
+        var command = store.AddTo(new Command("list", "The personas with their sizes and what distinguishes them"));
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var session = await store.OpenAsync(parse, ct);
+            return Render(await session.ListPersonasAsync(ct));
+        });
         return command;
     }
 
@@ -32,20 +36,13 @@ internal static class PersonasCommand
     {
         var k = new Option<int?>("--k") { Description = "Number of personas (default: chosen by silhouette between 3 and 6)" };
         var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same personas)", DefaultValueFactory = _ => 1 };
-        var (data, workspace) = (CommonOptions.Data(), CommonOptions.Workspace());
-        var command = new Command("train", "Cluster the profiles into personas and assign every profile") { k, seed, data, workspace };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(data)!, parse.GetValue(workspace)!, ct, async (services, ws) =>
+        var store = new StoreOptions();
+        var command = store.AddTo(new Command("train", "Cluster the profiles into personas and assign every profile") { k, seed });
+        command.SetAction(async (parse, ct) =>
         {
-            var catalog = services.GetRequiredService<PersonaCatalog>();
-            if (await catalog.TrainAsync(ws.Id, parse.GetValue(k), parse.GetValue(seed), ct) is null)
-            {
-                AnsiConsole.MarkupLine("[red]There are too few profiles with events to find personas.[/]");
-                return 1;
-            }
-
-            await services.GetRequiredService<ProcessingService>().AudiencesCaughtUpAsync(ct);
-            return Render(await catalog.ListAsync(ws.Id, ct));
-        }));
+            await using var session = await store.OpenAsync(parse, ct);
+            return Render(await session.TrainPersonasAsync(parse.GetValue(k), parse.GetValue(seed), ct));
+        });
         return command;
     }
 
@@ -53,19 +50,20 @@ internal static class PersonasCommand
     {
         var key = new Argument<string>("key") { Description = "The persona's key (p1, p2, …)" };
         var name = new Argument<string>("name") { Description = "Its new name" };
-        var (data, workspace) = (CommonOptions.Data(), CommonOptions.Workspace());
-        var command = new Command("rename", "Give a persona a name") { key, name, data, workspace };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(data)!, parse.GetValue(workspace)!, ct, async (services, ws) =>
+        var store = new StoreOptions();
+        var command = store.AddTo(new Command("rename", "Give a persona a name") { key, name });
+        command.SetAction(async (parse, ct) =>
         {
-            if (!await services.GetRequiredService<PersonaCatalog>().RenameAsync(ws.Id, parse.GetValue(key)!, parse.GetValue(name)!, ct))
+            await using var session = await store.OpenAsync(parse, ct);
+            if (!await session.RenamePersonaAsync(parse.GetValue(key)!, parse.GetValue(name)!, ct))
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]There is no persona '{parse.GetValue(key)}'.[/] omnia personas list shows them.");
-                return 1;
+                return CommandFailure.NotFound;
             }
 
             AnsiConsole.MarkupLineInterpolated($"Persona {parse.GetValue(key)} is now called {parse.GetValue(name)}.");
             return 0;
-        }));
+        });
         return command;
     }
 
@@ -90,7 +88,4 @@ internal static class PersonasCommand
         AnsiConsole.Write(table);
         return 0;
     }
-
-    private static Task<int> RunAsync(string data, string workspace, CancellationToken ct, Func<IServiceProvider, Workspace, Task<int>> action) =>
-        LocalNode.RunInWorkspaceAsync(data, workspace, ct, action);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Omnia.Server.Profiles;
 using Spectre.Console;
 
@@ -41,13 +43,7 @@ internal static class ProfileRenderer
             .AddRow("Segments", Markup.Escape(view.Segments.Count == 0 ? "none" : string.Join(", ", view.Segments)));
         foreach (var (name, value) in c.More ?? new Dictionary<string, object?>())
         {
-            computed.AddRow(Markup.Escape(name), Markup.Escape(value switch
-            {
-                null => "none",
-                DateTimeOffset at => at.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
-                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-                _ => value.ToString() ?? "",
-            }));
+            computed.AddRow(Markup.Escape(name), Markup.Escape(Format(value)));
         }
 
         AnsiConsole.Write(new Columns(identities, computed));
@@ -65,4 +61,23 @@ internal static class ProfileRenderer
 
         AnsiConsole.Write(events);
     }
+
+    /// <summary>
+    /// A further computed trait: a .NET value when the profile comes from a local store, a JSON value when it comes
+    /// from a server; both print the same.
+    /// </summary>
+    private static string Format(object? value) => value switch
+    {
+        null => "none",
+        DateTimeOffset at => at.ToString("u", CultureInfo.InvariantCulture),
+        JsonElement { ValueKind: JsonValueKind.Null } => "none",
+        JsonElement { ValueKind: JsonValueKind.String } text when text.GetString() is { } s && s.Contains('T', StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) => Format(at),
+        JsonElement { ValueKind: JsonValueKind.String } text => text.GetString() ?? "",
+        JsonElement { ValueKind: JsonValueKind.True } => bool.TrueString,
+        JsonElement { ValueKind: JsonValueKind.False } => bool.FalseString,
+        JsonElement json => json.GetRawText(),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Omnia.Server;
+using Omnia.Server.Hosting;
 
 namespace Omnia.Cli.Commands;
 
@@ -22,8 +23,9 @@ internal static class ServeCommand
                 Demo = parse.GetValue(demo),
                 DemoCustomers = parse.GetValue(customers),
             };
-            var app = OmniaServer.Build(options);
-            if (options.Demo)
+            // A failed start is reported once, by CommandRunner (one line when the user can fix it), not also logged.
+            var app = OmniaServer.Build(options, builder => builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+            if (options.Demo && await app.Services.GetRequiredService<DemoLoader>().WillLoadAsync(ct))
             {
                 Console.WriteLine("Loading the demo dataset (first start only)…");
             }
@@ -32,24 +34,8 @@ internal static class ServeCommand
             string url = OmniaServer.Addresses(app).FirstOrDefault() ?? options.Urls[0];
             Console.WriteLine();
             Console.WriteLine($"Omnia is running at {url}  (data: {Path.GetFullPath(options.DataDirectory)})");
-            if (firstRun?.GeneratedAdminKey is { } adminKey)
-            {
-                Console.WriteLine($"  Admin API key (shown once, keep it): {adminKey}");
-            }
-
-            if (firstRun?.GeneratedWriteKey is { } writeKey)
-            {
-                Console.WriteLine($"  Write key of source 'Default source' (shown once): {writeKey}");
-            }
-
             Console.WriteLine($"  Dashboard: {url}/");
-            if (firstRun?.OwnerEmail is { } ownerEmail)
-            {
-                Console.WriteLine(firstRun.GeneratedOwnerPassword is { } ownerPassword
-                    ? $"  Sign in as {ownerEmail} with password (shown once, keep it): {ownerPassword}"
-                    : $"  Sign in as {ownerEmail} with the password in OMNIA_BOOTSTRAP_OWNER_PASSWORD");
-            }
-
+            FirstRunReport.Write(firstRun);
             Console.WriteLine($"  Segment HTTP API: {url}/v1/batch   OpenAPI: {url}/openapi/v1.json   Health: {url}/health");
             Console.WriteLine("Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(ct);

@@ -6,7 +6,11 @@ namespace Omnia.Core.Events;
 /// </summary>
 public static class ClockSkew
 {
-    public static DateTimeOffset Correct(DateTimeOffset? originalTimestamp, DateTimeOffset? sentAt, DateTimeOffset receivedAt)
+    /// <summary>
+    /// The corrected timestamp, or null when the pair is so far apart that the result is not a date at all
+    /// (e.g. <c>sentAt</c> in year 1 and <c>timestamp</c> in 9999).
+    /// </summary>
+    public static DateTimeOffset? Correct(DateTimeOffset? originalTimestamp, DateTimeOffset? sentAt, DateTimeOffset receivedAt)
     {
         if (originalTimestamp is null)
         {
@@ -18,6 +22,10 @@ public static class ClockSkew
             return originalTimestamp.Value;
         }
 
-        return receivedAt - (sentAt.Value - originalTimestamp.Value);
+        // In 128-bit ticks: the difference of two dates can exceed what a TimeSpan or a DateTimeOffset holds.
+        Int128 ticks = (Int128)receivedAt.UtcTicks - ((Int128)sentAt.Value.UtcTicks - originalTimestamp.Value.UtcTicks);
+        return ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
+            ? null
+            : new DateTimeOffset((long)ticks, TimeSpan.Zero);
     }
 }

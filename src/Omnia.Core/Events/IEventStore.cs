@@ -24,4 +24,10 @@ public interface IEventStore
 
     /// <summary>The newest events of a workspace (by log position), newest first.</summary>
     ValueTask<IReadOnlyList<LogEvent>> LatestAsync(int workspaceId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The newest events of a workspace before log position <paramref name="beforeSeq"/>, newest first: pass the last
+    /// position of one page to read the next, so a long read back through the log holds one page at a time.
+    /// </summary>
+    ValueTask<IReadOnlyList<LogEvent>> LatestBeforeAsync(int workspaceId, long beforeSeq, int limit, CancellationToken cancellationToken = default);
 }

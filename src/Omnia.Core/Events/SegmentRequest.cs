@@ -1,7 +1,6 @@
-using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 
 namespace Omnia.Core.Events;
@@ -10,7 +9,7 @@ namespace Omnia.Core.Events;
 /// A parsed Segment HTTP API request body (<c>/v1/track</c> … or <c>/v1/batch</c>). Validates each event
 /// against the Segment spec and turns the valid ones into canonical <see cref="LogEvent"/>s.
 /// </summary>
-public sealed class SegmentRequest : IDisposable
+public sealed partial class SegmentRequest : IDisposable
 {
     private static readonly HashSet<string> CanonicalFields =
         ["type", "messageId", "timestamp", "originalTimestamp", "sentAt", "receivedAt", "writeKey", "context"];
@@ -18,10 +17,14 @@ public sealed class SegmentRequest : IDisposable
     private static readonly string[] ObjectFields = ["properties", "traits", "context", "integrations"];
 
     private readonly JsonDocument _document;
+    private readonly ReadOnlyMemory<byte> _body;
+    private readonly IReadOnlyList<int> _invalidUtf8;
 
-    private SegmentRequest(JsonDocument document, string? writeKey)
+    private SegmentRequest(JsonDocument document, ReadOnlyMemory<byte> body, IReadOnlyList<int> invalidUtf8, string? writeKey)
     {
         _document = document;
+        _body = body;
+        _invalidUtf8 = invalidUtf8;
         WriteKey = writeKey;
     }
 
@@ -52,56 +55,82 @@ public sealed class SegmentRequest : IDisposable
             throw new SegmentFormatException("The request body must be a JSON object.");
         }
 
-        string? writeKey = document.RootElement.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String
-            ? key.GetString()
-            : null;
-        return new SegmentRequest(document, writeKey);
+        // Bytes that are not UTF-8 parse (inside strings), but no string holding them can be read: find them
+        // now, so that only the event holding them is rejected.
+        var invalidUtf8 = InvalidUtf8.Find(body.Span);
+        string? writeKey;
+        try
+        {
+            writeKey = document.RootElement.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String
+                ? key.GetString()
+                : null;
+        }
+        catch (InvalidOperationException)
+        {
+            document.Dispose();
+            throw new SegmentFormatException(
+                "The request body holds a string that is not valid Unicode (bytes that are not UTF-8, or an escaped lone surrogate such as \\udc00) outside any event.");
+        }
+
+        return new SegmentRequest(document, body, invalidUtf8, writeKey);
     }
 
     /// <summary>
     /// Validates and converts the events. <paramref name="single"/> is the call type of a single-event
-    /// endpoint, or null for <c>/v1/batch</c>.
+    /// endpoint, or null for <c>/v1/batch</c>. <paramref name="headerSentAt"/> and <paramref name="headerAnonymousId"/>
+    /// are what RudderStack's SDKs send as <c>SentAt</c> and <c>AnonymousId</c> headers: used when the body has none.
     /// </summary>
-    public EventParseResult Extract(EventType? single, int workspaceId, int sourceId, DateTimeOffset receivedAt)
+    public EventParseResult Extract(
+        EventType? single, int workspaceId, int sourceId, DateTimeOffset receivedAt,
+        DateTimeOffset? headerSentAt = null, string? headerAnonymousId = null)
     {
         var root = _document.RootElement;
         var accepted = new List<LogEvent>();
         var rejected = new List<EventRejection>();
+        var request = new RequestDefaults(default, headerSentAt, headerAnonymousId, workspaceId, sourceId, receivedAt);
         if (single is { } type)
         {
-            Convert(root, 0, type, default, null, workspaceId, sourceId, receivedAt, accepted, rejected);
+            ConvertGuarded(root, 0, type, request, accepted, rejected);
             return new EventParseResult(accepted, rejected);
         }
 
-        if (!root.TryGetProperty("batch", out var batch) || batch.ValueKind != JsonValueKind.Array)
-        {
-            throw new SegmentFormatException("A batch request needs a 'batch' array of events: {\"batch\": [{\"type\": \"track\", ...}]}.");
-        }
-
-        DateTimeOffset? batchSentAt = null;
-        if (root.TryGetProperty("sentAt", out var sentAtElement) && TryReadTimestamp(sentAtElement, out var parsed))
-        {
-            batchSentAt = parsed;
-        }
-
-        var batchContext = root.TryGetProperty("context", out var ctx) && ctx.ValueKind == JsonValueKind.Object ? ctx : default;
         int index = 0;
-        foreach (var item in batch.EnumerateArray())
+        try
         {
-            if (item.ValueKind != JsonValueKind.Object)
+            if (!root.TryGetProperty("batch", out var batch) || batch.ValueKind != JsonValueKind.Array)
             {
-                rejected.Add(new EventRejection(index, null, [$"batch[{index}] must be a JSON object."]));
-            }
-            else if (!item.TryGetProperty("type", out var typeElement) || !EventTypes.TryParse(typeElement.ValueKind == JsonValueKind.String ? typeElement.GetString() : null, out var itemType))
-            {
-                rejected.Add(new EventRejection(index, MessageIdOf(item), [$"batch[{index}].type must be one of track, identify, page, screen, group, alias."]));
-            }
-            else
-            {
-                Convert(item, index, itemType, batchContext, batchSentAt, workspaceId, sourceId, receivedAt, accepted, rejected);
+                throw new SegmentFormatException("A batch request needs a 'batch' array of events: {\"batch\": [{\"type\": \"track\", ...}]}.");
             }
 
-            index++;
+            if (root.TryGetProperty("sentAt", out var sentAtElement) && TryReadTimestamp(sentAtElement, out var parsed))
+            {
+                request = request with { SentAt = parsed };
+            }
+
+            if (root.TryGetProperty("context", out var ctx) && ctx.ValueKind == JsonValueKind.Object)
+            {
+                request = request with { Context = ctx };
+            }
+
+            OutsideEvents(batch);
+            foreach (var item in batch.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    rejected.Add(new EventRejection(index, null, [$"batch[{index}] must be a JSON object."]));
+                }
+                else
+                {
+                    ConvertGuarded(item, index, null, request, accepted, rejected);
+                }
+
+                index++;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            throw new SegmentFormatException(
+                "The batch holds a string that is not valid Unicode (an escaped lone surrogate such as \\udc00) outside its events, e.g. in its 'context'.");
         }
 
         if (index == 0)
@@ -112,16 +141,92 @@ public sealed class SegmentRequest : IDisposable
         return new EventParseResult(accepted, rejected);
     }
 
-    private static void Convert(
-        JsonElement e, int index, EventType type, JsonElement batchContext, DateTimeOffset? batchSentAt,
-        int workspaceId, int sourceId, DateTimeOffset receivedAt, List<LogEvent> accepted, List<EventRejection> rejected)
+    /// <summary>What a request gives each of its events: batch context, sentAt (body or header), the AnonymousId header.</summary>
+    private readonly record struct RequestDefaults(
+        JsonElement Context, DateTimeOffset? SentAt, string? AnonymousId, int WorkspaceId, int SourceId, DateTimeOffset ReceivedAt);
+
+    /// <summary>Bytes that are not UTF-8 outside every event of a batch would reach all of them (batch context): the request is refused.</summary>
+    private void OutsideEvents(JsonElement batch)
+    {
+        if (_invalidUtf8.Count == 0)
+        {
+            return;
+        }
+
+        foreach (int offset in _invalidUtf8)
+        {
+            bool inEvent = false;
+            foreach (var item in batch.EnumerateArray())
+            {
+                var (start, length) = RangeOf(item);
+                inEvent |= offset >= start && offset < start + length;
+            }
+
+            if (!inEvent)
+            {
+                throw new SegmentFormatException($"Byte {offset:N0} of the request body is not UTF-8 and lies outside the batch's events; send UTF-8 text.");
+            }
+        }
+    }
+
+    /// <summary>Where <paramref name="e"/>'s JSON text lies in the request body.</summary>
+    private (int Start, int Length) RangeOf(JsonElement e)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(e);
+        int start = (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(_body.Span), ref MemoryMarshal.GetReference(raw));
+        return (start, raw.Length);
+    }
+
+    /// <summary>
+    /// Converts one event; a string in it that cannot be read (bytes that are not UTF-8, an escaped lone surrogate)
+    /// rejects that event alone, with where the problem is.
+    /// </summary>
+    private void ConvertGuarded(JsonElement e, int index, EventType? type, RequestDefaults request, List<LogEvent> accepted, List<EventRejection> rejected)
+    {
+        if (_invalidUtf8.Count > 0)
+        {
+            var (start, length) = RangeOf(e);
+            foreach (int offset in _invalidUtf8)
+            {
+                if (offset >= start && offset < start + length)
+                {
+                    rejected.Add(new EventRejection(index, null,
+                        [$"The event holds bytes that are not UTF-8 (byte {offset - start:N0} of the event, {offset:N0} of the request body); send UTF-8 text."]));
+                    return;
+                }
+            }
+        }
+
+        try
+        {
+            if (type is null)
+            {
+                if (!e.TryGetProperty("type", out var typeElement) || !EventTypes.TryParse(typeElement.ValueKind == JsonValueKind.String ? typeElement.GetString() : null, out var itemType))
+                {
+                    rejected.Add(new EventRejection(index, MessageIdOf(e), [$"batch[{index}].type must be one of track, identify, page, screen, group, alias."]));
+                    return;
+                }
+
+                type = itemType;
+            }
+
+            Convert(e, index, type.Value, request, accepted, rejected);
+        }
+        catch (InvalidOperationException ex)
+        {
+            rejected.Add(new EventRejection(index, null,
+                [$"The event holds a string that is not valid Unicode ({ex.Message.TrimEnd('.')}); an escaped surrogate such as \\udc00 must be part of a pair."]));
+        }
+    }
+
+    private static void Convert(JsonElement e, int index, EventType type, RequestDefaults request, List<LogEvent> accepted, List<EventRejection> rejected)
     {
         List<string>? errors = null;
         void Error(string message) => (errors ??= []).Add(message);
 
         string? messageId = ReadId(e, "messageId", Error);
         string? userId = ReadId(e, "userId", Error);
-        string? anonymousId = ReadId(e, "anonymousId", Error);
+        string? anonymousId = ReadId(e, "anonymousId", Error) ?? (userId is null ? request.AnonymousId : null);
         string? name = null;
 
         int rawBytes = JsonMarshal.GetRawUtf8Value(e).Length;
@@ -136,6 +241,11 @@ public sealed class SegmentRequest : IDisposable
             {
                 Error($"'{objectField}' must be a JSON object.");
             }
+        }
+
+        if (e.TryGetProperty("properties", out var properties))
+        {
+            EventAmounts.Check(properties, Error);
         }
 
         switch (type)
@@ -193,8 +303,19 @@ public sealed class SegmentRequest : IDisposable
             Error("Every call needs a 'userId' or an 'anonymousId'.");
         }
 
-        DateTimeOffset? original = ReadTimestamp(e, "timestamp", Error);
-        DateTimeOffset? sentAt = ReadTimestamp(e, "sentAt", Error) ?? batchSentAt;
+        // RudderStack's SDKs send only originalTimestamp (and sentAt): it is the device's time of the event.
+        DateTimeOffset? original = ReadTimestamp(e, "timestamp", Error) ?? ReadTimestamp(e, "originalTimestamp", Error);
+        DateTimeOffset? sentAt = ReadTimestamp(e, "sentAt", Error) ?? request.SentAt;
+        var receivedAt = request.ReceivedAt;
+        var timestamp = ClockSkew.Correct(original, sentAt, receivedAt);
+        if (timestamp is null)
+        {
+            Error("'timestamp' and 'sentAt' are so far apart that the clock-skew correction gives no date; send both from the same clock.");
+        }
+        else if (EventTimeRange.Problem(timestamp.Value, receivedAt) is { } outOfRange)
+        {
+            Error(outOfRange);
+        }
 
         if (errors is not null)
         {
@@ -203,84 +324,15 @@ public sealed class SegmentRequest : IDisposable
         }
 
         messageId ??= "omnia-" + Guid.NewGuid().ToString("N");
-        var timestamp = ClockSkew.Correct(original, sentAt, receivedAt);
-        string json = WriteCanonical(e, type, messageId, timestamp, original, sentAt, receivedAt, batchContext);
-        accepted.Add(new LogEvent(0, workspaceId, sourceId, messageId, type, name, userId, anonymousId, timestamp, receivedAt, json));
+        // The log keeps milliseconds (as Segment does): the event handed on in memory must be the one read back later.
+        var at = ToMilliseconds(timestamp!.Value);
+        var received = ToMilliseconds(receivedAt);
+        byte[] json = WriteCanonical(e, type, messageId, at, original, sentAt, received, request.Context);
+        accepted.Add(new LogEvent(0, request.WorkspaceId, request.SourceId, messageId, type, name, userId, anonymousId, at, received, json));
     }
 
-    private static string WriteCanonical(
-        JsonElement e, EventType type, string messageId, DateTimeOffset timestamp, DateTimeOffset? original,
-        DateTimeOffset? sentAt, DateTimeOffset receivedAt, JsonElement batchContext)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", EventTypes.Name(type));
-            writer.WriteString("messageId", messageId);
-            foreach (var property in e.EnumerateObject())
-            {
-                if (!CanonicalFields.Contains(property.Name))
-                {
-                    property.WriteTo(writer);
-                }
-            }
-
-            WriteContext(writer, e, batchContext);
-            writer.WriteString("timestamp", Iso(timestamp));
-            if (original is { } o)
-            {
-                writer.WriteString("originalTimestamp", Iso(o));
-            }
-
-            if (sentAt is { } s)
-            {
-                writer.WriteString("sentAt", Iso(s));
-            }
-
-            writer.WriteString("receivedAt", Iso(receivedAt));
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>Event context wins key by key over a batch-level context.</summary>
-    private static void WriteContext(Utf8JsonWriter writer, JsonElement e, JsonElement batchContext)
-    {
-        bool hasOwn = e.TryGetProperty("context", out var own) && own.ValueKind == JsonValueKind.Object;
-        bool hasBatch = batchContext.ValueKind == JsonValueKind.Object;
-        if (!hasOwn && !hasBatch)
-        {
-            return;
-        }
-
-        writer.WritePropertyName("context");
-        if (!hasBatch)
-        {
-            own.WriteTo(writer);
-            return;
-        }
-
-        writer.WriteStartObject();
-        foreach (var property in batchContext.EnumerateObject())
-        {
-            if (!hasOwn || !own.TryGetProperty(property.Name, out _))
-            {
-                property.WriteTo(writer);
-            }
-        }
-
-        if (hasOwn)
-        {
-            foreach (var property in own.EnumerateObject())
-            {
-                property.WriteTo(writer);
-            }
-        }
-
-        writer.WriteEndObject();
-    }
+    private static DateTimeOffset ToMilliseconds(DateTimeOffset value) =>
+        new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     /// <summary>ISO-8601 UTC with milliseconds, as Segment writes timestamps.</summary>
     public static string Iso(DateTimeOffset value) =>

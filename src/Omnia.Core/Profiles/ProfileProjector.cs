@@ -52,7 +52,7 @@ public static class ProfileProjector
         if (e.Type == EventType.Track && e.Name == OrderCompleted)
         {
             profile.OrderCount++;
-            profile.Revenue += OrderValue(properties);
+            profile.Revenue = Money.Add(profile.Revenue, OrderValue(properties));
             if (profile.LastOrderAt is null || timestamp > profile.LastOrderAt)
             {
                 profile.LastOrderAt = timestamp;
@@ -83,7 +83,7 @@ public static class ProfileProjector
         into.LastSeen = Max(into.LastSeen, from.LastSeen);
         into.EventCount += from.EventCount;
         into.OrderCount += from.OrderCount;
-        into.Revenue += from.Revenue;
+        into.Revenue = Money.Add(into.Revenue, from.Revenue);
         if (from.LastOrderAt is { } lastOrder && (into.LastOrderAt is null || lastOrder > into.LastOrderAt))
         {
             into.LastOrderAt = lastOrder;
@@ -138,7 +138,7 @@ public static class ProfileProjector
             {
                 if (product.ValueKind == JsonValueKind.Object && Number(product, "price") is { } price)
                 {
-                    sum += price * (Number(product, "quantity") ?? 1);
+                    sum = Money.Add(sum, Money.Multiply(price, Number(product, "quantity") ?? 1));
                 }
             }
         }

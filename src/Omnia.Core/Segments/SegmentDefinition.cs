@@ -17,6 +17,12 @@ public sealed record SegmentDefinition(string Name, string? Description, Conditi
     /// <summary>Conditions may nest this deep (the root condition is level 1).</summary>
     public const int MaxDepth = 32;
 
+    /// <summary>
+    /// How deep the JSON of a definition may nest: every place that parses or serialises one must allow this
+    /// (System.Text.Json's default of 64 is less than 32 nested and/or groups need, two JSON levels each).
+    /// </summary>
+    public const int MaxJsonDepth = 256;
+
     /// <summary>Always <see cref="CurrentVersion"/>; older versions are upgraded when read.</summary>
     public int Version => CurrentVersion;
 

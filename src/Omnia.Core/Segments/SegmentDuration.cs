@@ -32,11 +32,14 @@ public readonly record struct SegmentDuration(int Amount, DurationUnit Unit)
     public static SegmentDuration Minutes(int amount) => new(amount, DurationUnit.Minutes);
 
     /// <summary>The length as a <see cref="TimeSpan"/> (a day is always 24 hours: instants, not calendar days).</summary>
-    public TimeSpan ToTimeSpan() => Unit switch
+    public TimeSpan ToTimeSpan() => TimeSpan.FromMinutes(TotalMinutes);
+
+    /// <summary>The length in minutes; 64-bit, so even an amount of <see cref="int.MaxValue"/> days cannot overflow it.</summary>
+    private long TotalMinutes => Unit switch
     {
-        DurationUnit.Days => TimeSpan.FromDays(Amount),
-        DurationUnit.Hours => TimeSpan.FromHours(Amount),
-        _ => TimeSpan.FromMinutes(Amount),
+        DurationUnit.Days => Amount * 1440L,
+        DurationUnit.Hours => Amount * 60L,
+        _ => Amount,
     };
 
     /// <summary>The definition text: <c>30d</c>, <c>12h</c>, <c>15m</c>.</summary>
@@ -49,7 +52,7 @@ public readonly record struct SegmentDuration(int Amount, DurationUnit Unit)
         };
 
     /// <summary>Whether the amount is positive and at most <see cref="MaxDays"/> days long.</summary>
-    public bool IsInRange => Amount > 0 && ToTimeSpan() <= TimeSpan.FromDays(MaxDays);
+    public bool IsInRange => Amount > 0 && TotalMinutes <= MaxDays * 1440L;
 
     /// <summary>
     /// Reads <c>30d</c>, <c>12h</c> or <c>15m</c>: digits then one unit letter, nothing else. Range is not checked

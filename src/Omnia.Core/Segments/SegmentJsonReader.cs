@@ -16,7 +16,7 @@ internal sealed partial class SegmentJsonReader
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 256,
+        MaxDepth = SegmentDefinition.MaxJsonDepth,
     };
 
     private static readonly string[] DefinitionKeys = ["version", "name", "description", "condition"];
@@ -71,14 +71,62 @@ internal sealed partial class SegmentJsonReader
         try
         {
             document = JsonDocument.Parse(json, DocumentOptions);
-            error = null;
-            return true;
         }
         catch (JsonException e)
         {
             document = null;
             error = new SegmentError("$", NotJson(e));
             return false;
+        }
+
+        // JSON allows an escaped lone surrogate ("\udc00"), but no string holding one can be read: refuse it here,
+        // with its path, rather than fail wherever it is read.
+        if (UnreadableString(document.RootElement, "$") is { } path)
+        {
+            document.Dispose();
+            document = null;
+            error = new SegmentError(path, "holds text that is not valid Unicode (an escaped lone surrogate such as \\udc00); write the character itself or a surrogate pair");
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+
+    /// <summary>The path of the first string or key that cannot be read as UTF-16, or null.</summary>
+    private static string? UnreadableString(JsonElement element, string path)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return null;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (UnreadableString(property.Value, $"{path}.{property.Name}") is { } inner)
+                            return inner;
+                    }
+
+                    return null;
+                case JsonValueKind.Array:
+                    int index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (UnreadableString(item, $"{path}[{index++}]") is { } inner)
+                            return inner;
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return path;
         }
     }
 

@@ -13,6 +13,9 @@ public interface IWorkspaceStore
 
     ValueTask<IReadOnlyList<Source>> ListSourcesAsync(int workspaceId, CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces the allowed origins of a source (see <see cref="Source.AllowedOrigins"/>); null when the workspace has no such source.</summary>
+    ValueTask<Source?> SetAllowedOriginsAsync(int workspaceId, int sourceId, IReadOnlyList<string> origins, CancellationToken cancellationToken = default);
+
     /// <summary>The source whose write key hashes to <paramref name="writeKeyHash"/>.</summary>
     ValueTask<Source?> FindSourceByKeyHashAsync(string writeKeyHash, CancellationToken cancellationToken = default);
 

@@ -26,4 +26,12 @@ public sealed class SourceRegistry(IWorkspaceStore store, WriteKeys keys)
         keys.Invalidate();
         return new CreatedSource(source, writeKey);
     }
+
+    /// <summary>Replaces the source's allowed origins (already normalised by <see cref="WebOrigins.Parse"/>); null when there is no such source.</summary>
+    public async Task<Source?> SetAllowedOriginsAsync(int workspaceId, int sourceId, IReadOnlyList<string> origins, CancellationToken cancellationToken)
+    {
+        var source = await store.SetAllowedOriginsAsync(workspaceId, sourceId, origins, cancellationToken);
+        keys.Invalidate();
+        return source;
+    }
 }

@@ -18,6 +18,8 @@ public static partial class WorkspacesApi
         ws.MapGet("/sources", async (WorkspaceContext w, IWorkspaceStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListSourcesAsync(w.Id, ct))).WithSummary("Sources of a workspace");
         ws.MapPost("/sources", CreateSourceAsync).RequireRole(Role.Owner).WithSummary("Create a source; its write key is returned once");
+        ws.MapPatch("/sources/{id:int}", UpdateSourceAsync).RequireRole(Role.Owner)
+            .WithSummary("Set the web origins whose pages may send events with the source's write key (empty: any origin)");
         ws.MapGet("/keys", async (WorkspaceContext w, IWorkspaceStore store, CancellationToken ct) =>
             TypedResults.Ok(await store.ListApiKeysAsync(w.Id, ct))).RequireRole(Role.Owner).WithSummary("Admin keys of a workspace");
         ws.MapPost("/keys", CreateKeyAsync).RequireRole(Role.Owner).WithSummary("Create an admin key; it is returned once");
@@ -55,8 +57,38 @@ public static partial class WorkspacesApi
             return Problems.BadRequest(problem);
         }
 
+        var (origins, errors) = WebOrigins.Parse(request.AllowedOrigins);
+        if (errors.Count > 0)
+        {
+            return Problems.BadRequest("'allowedOrigins' must list web origins.", errors);
+        }
+
         var created = await sources.CreateAsync(w.Id, request.Name!, request.Kind, ct);
+        if (origins.Count > 0)
+        {
+            created = created with { Source = await sources.SetAllowedOriginsAsync(w.Id, created.Source.Id, origins, ct) ?? created.Source };
+        }
+
         return TypedResults.Created($"/api/v1/workspaces/{w.Workspace.Slug}/sources/{created.Source.Id}", created);
+    }
+
+    private static async Task<Results<Ok<Source>, ProblemHttpResult>> UpdateSourceAsync(
+        WorkspaceContext w, int id, UpdateSource request, SourceRegistry sources, CancellationToken ct)
+    {
+        if (request.AllowedOrigins is null)
+        {
+            return Problems.BadRequest("Send 'allowedOrigins': a list of web origins such as [\"https://shop.example.com\"], or [] for any origin.");
+        }
+
+        var (origins, errors) = WebOrigins.Parse(request.AllowedOrigins);
+        if (errors.Count > 0)
+        {
+            return Problems.BadRequest("'allowedOrigins' must list web origins.", errors);
+        }
+
+        return await sources.SetAllowedOriginsAsync(w.Id, id, origins, ct) is { } source
+            ? TypedResults.Ok(source)
+            : Problems.NotFound($"The workspace has no source {id}.");
     }
 
     private static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateKeyAsync(
@@ -83,7 +115,10 @@ public static partial class WorkspacesApi
 
 public sealed record CreateWorkspace(string? Slug, string? Name);
 
-public sealed record CreateSource(string? Name, string? Kind);
+public sealed record CreateSource(string? Name, string? Kind, IReadOnlyList<string?>? AllowedOrigins = null);
+
+/// <summary>A change to a source: the web origins allowed to send its events from a browser.</summary>
+public sealed record UpdateSource(IReadOnlyList<string?>? AllowedOrigins);
 
 /// <summary>A new source and its write key, shown this once.</summary>
 public sealed record CreatedSource(Source Source, string WriteKey);

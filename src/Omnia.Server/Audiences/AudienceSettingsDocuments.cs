@@ -143,7 +143,9 @@ public sealed class AudienceSettingsDocuments(IWorkspaceStore workspaces, ISegme
             {
                 if (p.OrderCount > 0 && p.LastOrderAt is { } last)
                 {
-                    customers.Add(((now - last).TotalDays, p.OrderCount, (double)p.Revenue));
+                    // An order dated after now (a store older than ingestion's date checks) counts as today's; refunds
+                    // beyond the orders as no revenue: the quintiles need measures of 0 or more.
+                    customers.Add((Math.Max(0, (now - last).TotalDays), p.OrderCount, Math.Max(0, (double)p.Revenue)));
                 }
             }
 

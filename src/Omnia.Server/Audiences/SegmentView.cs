@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Omnia.Core.Audiences;
+using Omnia.Core.Segments;
 
 namespace Omnia.Server.Audiences;
 
@@ -11,7 +12,8 @@ public sealed record SegmentView(
 {
     public static SegmentView From(StoredSegment s, long size, bool recomputing)
     {
-        using var document = JsonDocument.Parse(s.Definition.ToJson());
+        // As deep as the definition reader allows (conditions nest 32 levels, two JSON levels each), not the default 64.
+        using var document = JsonDocument.Parse(s.Definition.ToJson(), new JsonDocumentOptions { MaxDepth = SegmentDefinition.MaxJsonDepth });
         return new SegmentView(
             s.Id, s.Slug, s.Definition.Name, s.Definition.Description, s.Version, size, recomputing ? "recomputing" : "ready",
             s.CreatedAt, s.UpdatedAt, document.RootElement.Clone());

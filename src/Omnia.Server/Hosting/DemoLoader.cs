@@ -12,10 +12,13 @@ public sealed class DemoLoader(
     IWorkspaceStore workspaces, IEventStore log, EventWriter writer, ProcessingService processing, SegmentCatalog segments,
     PersonaCatalog personas, TimeProvider clock, ILogger<DemoLoader> logger)
 {
+    /// <summary>True when <see cref="LoadIfEmptyAsync"/> would load the demo: the log has no events yet.</summary>
+    public async Task<bool> WillLoadAsync(CancellationToken cancellationToken = default) => await log.LastSeqAsync(cancellationToken) == 0;
+
     /// <summary>Loads the demo into workspace <c>default</c> unless the log already has events; returns the number of events stored.</summary>
     public async Task<long> LoadIfEmptyAsync(int customers, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (await log.LastSeqAsync(cancellationToken) > 0)
+        if (!await WillLoadAsync(cancellationToken))
         {
             logger.LogInformation("The store has events already; the demo dataset is not loaded again");
             return 0;

@@ -39,6 +39,7 @@ public static class OmniaServices
         services.AddSingleton<AudienceModels>();
         services.AddSingleton<SegmentCatalog>();
         services.AddSingleton<PersonaCatalog>();
+        services.AddSingleton<Omnia.Server.Schema.SchemaCatalog>();
         services.AddSingleton<Omnia.Server.Profiles.ProfileViews>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<FirstRun>();
@@ -46,10 +47,11 @@ public static class OmniaServices
         services.AddDashboard(options);
 
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
+        services.AddOmniaOpenApi();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.MaxDepth = Omnia.Core.Segments.SegmentDefinition.MaxJsonDepth; // a segment definition inside a response
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         return services;

@@ -1,13 +1,17 @@
-using System.Text.Json;
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Core.Events;
+using Omnia.Core.Workspaces;
 using Omnia.Server.Processing;
 
 namespace Omnia.Server.Ingestion;
 
 /// <summary>
-/// The Segment HTTP API: <c>POST /v1/track|identify|page|screen|group|alias|batch</c>, authenticated
-/// with the source's write key. A 200 is sent only after the accepted events are durable in the log.
+/// The Segment HTTP API: <c>POST /v1/track|identify|page|screen|group|alias|batch</c>, and analytics.js's short
+/// routes <c>/v1/t|i|p|s|g|a|b</c>, authenticated with the source's write key (HTTP Basic, or <c>writeKey</c> in
+/// the body). Bodies are read as JSON whatever their Content-Type (analytics.js sends <c>text/plain</c>).
+/// A 200 is sent only after the accepted events are durable in the log.
 /// </summary>
 public static class IngestionApi
 {
@@ -17,14 +21,26 @@ public static class IngestionApi
         foreach (var type in Enum.GetValues<EventType>())
         {
             var single = type;
-            group.MapPost("/" + EventTypes.Name(type), (HttpContext http, WriteKeys keys, EventIngestor ingestor, ProcessingService processing, TimeProvider clock, CancellationToken ct) =>
-                    IngestAsync(http, single, keys, ingestor, processing, clock, ct))
-                .WithSummary($"Segment {EventTypes.Name(type)} call");
+            string name = EventTypes.Name(type);
+            foreach (var path in new[] { name, name[..1] })
+            {
+                group.MapPost("/" + path, (HttpContext http, WriteKeys keys, EventIngestor ingestor, ProcessingService processing, TimeProvider clock, CancellationToken ct) =>
+                        IngestAsync(http, single, keys, ingestor, processing, clock, ct))
+                    .WithSummary(path.Length == 1 ? $"Segment {name} call (analytics.js's short route)" : $"Segment {name} call");
+            }
         }
 
-        group.MapPost("/batch", (HttpContext http, WriteKeys keys, EventIngestor ingestor, ProcessingService processing, TimeProvider clock, CancellationToken ct) =>
-                IngestAsync(http, null, keys, ingestor, processing, clock, ct))
-            .WithSummary("Segment batch call: up to 500 KB of events");
+        foreach (var path in new[] { "batch", "b", "import" })
+        {
+            group.MapPost("/" + path, (HttpContext http, WriteKeys keys, EventIngestor ingestor, ProcessingService processing, TimeProvider clock, CancellationToken ct) =>
+                    IngestAsync(http, null, keys, ingestor, processing, clock, ct))
+                .WithSummary($"Segment batch call{(path == "batch" ? "" : $" (/{path})")}: up to 500 KB of events");
+        }
+
+        group.MapPost("/m", () => TypedResults.NoContent())
+            .WithSummary("analytics.js's own metrics: accepted and discarded");
+        group.MapGet("/projects/{writeKey}/settings", SdkSettings.GetAsync)
+            .WithSummary("The settings analytics.js loads (cdnURL pointing at Omnia): sends its events back here");
         return app;
     }
 
@@ -41,12 +57,12 @@ public static class IngestionApi
 
         var receivedAt = clock.GetUtcNow();
         int limit = single is null ? EventLimits.MaxBatchBytes : EventLimits.MaxEventBytes;
-        var body = await RequestBody.ReadAsync(http.Request, limit, ct).ConfigureAwait(false);
-        if (body is null)
+        var (body, bodyProblem) = await RequestBody.ReadAsync(http.Request, limit, single is null
+            ? "A batch may be at most 500 KB; split it into smaller batches."
+            : "A single event may be at most 32 KB; trim its properties or context.", ct).ConfigureAwait(false);
+        if (bodyProblem is not null)
         {
-            return Problems.TooLarge(single is null
-                ? "A batch may be at most 500 KB; split it into smaller batches."
-                : "A single event may be at most 32 KB; trim its properties or context.");
+            return bodyProblem;
         }
 
         SegmentRequest request;
@@ -75,10 +91,16 @@ public static class IngestionApi
                 return Problems.Unauthorized("The write key is not known. Copy it from the source's page in the dashboard or the sources API.");
             }
 
+            string? origin = http.Request.Headers.Origin;
+            if (!WebOrigins.Allows(source, origin))
+            {
+                return Problems.Forbidden($"The source '{source.Name}' takes browser events only from its allowed origins, and {origin} is not one; add it to the source's allowedOrigins.");
+            }
+
             EventParseResult result;
             try
             {
-                result = request.Extract(single, source.WorkspaceId, source.Id, receivedAt);
+                result = request.Extract(single, source.WorkspaceId, source.Id, receivedAt, HeaderSentAt(http.Request), HeaderAnonymousId(http.Request));
             }
             catch (SegmentFormatException ex)
             {
@@ -98,6 +120,29 @@ public static class IngestionApi
             var outcome = await ingestor.AppendAsync(result.Accepted, CancellationToken.None).ConfigureAwait(false);
             return TypedResults.Ok(new IngestionResponse(true, outcome.Appended, outcome.Duplicates, rejected.Count == 0 ? null : rejected));
         }
+    }
+
+    /// <summary>RudderStack's SDKs send the time of sending as a <c>SentAt</c> header too.</summary>
+    private static DateTimeOffset? HeaderSentAt(HttpRequest request) =>
+        request.Headers["SentAt"].ToString() is { Length: >= 10 } text
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var sentAt)
+            ? sentAt
+            : null;
+
+    /// <summary>RudderStack's SDKs send the anonymous id base64-encoded as an <c>AnonymousId</c> header.</summary>
+    private static string? HeaderAnonymousId(HttpRequest request)
+    {
+        string header = request.Headers["AnonymousId"].ToString();
+        if (header.Length is 0 or > 400)
+        {
+            return null;
+        }
+
+        Span<byte> bytes = stackalloc byte[300];
+        return Convert.TryFromBase64String(header, bytes, out int written) && written is > 0 and <= EventLimits.MaxIdLength
+            && System.Text.Unicode.Utf8.IsValid(bytes[..written])
+            ? Encoding.UTF8.GetString(bytes[..written])
+            : null;
     }
 }
 

@@ -27,14 +27,21 @@ public static class ProfilesApi
             return Problems.BadRequest("Give both 'type' (userId, anonymousId, email, phone, deviceId or an external id type) and 'value'.");
         }
 
+        var identity = rules.For(w.Id).Identity;
         string storageType = IdentifierTypeNames.FromApi(type);
-        string? normalized = IdentifierNormalizer.Normalize(storageType, value, rules.For(w.Id).Identity.DefaultPhoneRegion);
+        string? normalized = IdentifierNormalizer.Normalize(storageType, value, identity.DefaultPhoneRegion);
         if (normalized is null)
         {
             return Problems.BadRequest($"'{value}' is not a usable {type}.");
         }
 
         long? id = await profiles.FindAsync(w.Id, new Identifier(storageType, normalized), ct);
+        if (id is null && !KnownIdentifierTypes.Contains(identity, storageType))
+        {
+            // Events may bring any type in context.externalIds, so an unknown type that matches nobody is most likely a typo.
+            return Problems.BadRequest(KnownIdentifierTypes.UnknownTypeMessage(type, identity), title: "Unknown identifier type");
+        }
+
         if (id is null)
         {
             return Problems.NotFound($"No profile has {type} '{value}'.");

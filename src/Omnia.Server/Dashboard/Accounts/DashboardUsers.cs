@@ -14,12 +14,15 @@ public static class DashboardUsers
 {
     public const string Scheme = "omnia-dashboard";
 
+    /// <summary>The sign-in cookie's name.</summary>
+    public const string CookieName = "omnia.session";
+
     private const string StampClaim = "omnia:stamp";
     private const string UserItemKey = "omnia.user";
 
     public static void ConfigureCookie(CookieAuthenticationOptions options)
     {
-        options.Cookie.Name = "omnia.session";
+        options.Cookie.Name = CookieName;
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -222,9 +222,10 @@
   function ago(iso) {
     const seconds = Math.max(0, (Date.now() - new Date(iso).getTime()) / 1000);
     if (seconds < 45) return 'just now';
-    if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+    if (seconds < 3600) return `${Math.max(1, Math.floor(seconds / 60))} min ago`;
     if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
-    return `${Math.floor(seconds / 86400)} days ago`;
+    const days = Math.floor(seconds / 86400);
+    return `${days} ${days === 1 ? 'day' : 'days'} ago`;
   }
 
   function streamItem(e) {

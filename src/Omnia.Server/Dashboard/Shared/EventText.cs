@@ -42,8 +42,9 @@ public static class EventText
 
                 if (properties.TryGetProperty(key, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
                 {
+                    // An amount beyond decimal's range (from a store older than ingestion's checks) is shown as sent.
                     bool money = key is "revenue" or "total" or "value" && value.ValueKind == JsonValueKind.Number;
-                    facts.Add((label, money ? Format.Money(value.GetDecimal(), currency ?? "USD") : Format.Json(value)));
+                    facts.Add((label, money && value.TryGetDecimal(out var amount) ? Format.Money(amount, currency ?? "USD") : Format.Json(value)));
                 }
             }
         }

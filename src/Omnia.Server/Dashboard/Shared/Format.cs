@@ -23,7 +23,7 @@ public static class Format
     /// <summary>The ISO 8601 form for <c>&lt;time datetime&gt;</c>.</summary>
     public static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Culture);
 
-    /// <summary>A relative time a person reads at a glance: "just now", "5 min ago", "3 days ago", "in 2 h".</summary>
+    /// <summary>A relative time a person reads at a glance: "just now", "1 min ago", "3 days ago", "1 day ago", "in 2 h".</summary>
     public static string Ago(DateTimeOffset? at, DateTimeOffset now)
     {
         if (at is not { } t)
@@ -32,14 +32,26 @@ public static class Format
         }
 
         var span = now - t;
-        string suffix = span < TimeSpan.Zero ? "from now" : "ago";
+        bool future = span < TimeSpan.Zero;
         span = span.Duration();
-        return span.TotalSeconds < 45 ? "just now"
-            : span.TotalMinutes < 60 ? $"{(int)span.TotalMinutes} min {suffix}"
-            : span.TotalHours < 24 ? $"{(int)span.TotalHours} h {suffix}"
-            : span.TotalDays < 60 ? $"{(int)span.TotalDays} days {suffix}"
-            : span.TotalDays < 730 ? $"{(int)(span.TotalDays / 30.4)} months {suffix}"
-            : $"{(int)(span.TotalDays / 365.25)} years {suffix}";
+        if (span.TotalSeconds < 45)
+        {
+            return "just now";
+        }
+
+        // Whole units, at least one: 50 seconds is "1 min", not "0 min".
+        string amount = span.TotalMinutes < 60 ? Count(span.TotalMinutes, "min", "min")
+            : span.TotalHours < 24 ? Count(span.TotalHours, "h", "h")
+            : span.TotalDays < 60 ? Count(span.TotalDays, "day", "days")
+            : span.TotalDays < 730 ? Count(span.TotalDays / 30.4, "month", "months")
+            : Count(span.TotalDays / 365.25, "year", "years");
+        return future ? $"in {amount}" : $"{amount} ago";
+
+        static string Count(double units, string one, string many)
+        {
+            int n = Math.Max(1, (int)units);
+            return $"{n.ToString(Culture)} {(n == 1 ? one : many)}";
+        }
     }
 
     /// <summary>A trait or property value as text: strings as they are, everything else as compact JSON.</summary>

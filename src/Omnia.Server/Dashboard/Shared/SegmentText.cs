@@ -11,7 +11,10 @@ public static class SegmentText
     public sealed record Example(string Key, string Title, string Json);
 
     // Shown in a textarea or <pre>, which Razor HTML-encodes, so JSON escaping of '<' or 'é' would only hurt reading.
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = Omnia.Core.Segments.SegmentDefinition.MaxJsonDepth,
+    };
 
     /// <summary>The examples of docs/segments.md, cart abandoners first (the new-segment form starts with it).</summary>
     public static IReadOnlyList<Example> Examples { get; } =
