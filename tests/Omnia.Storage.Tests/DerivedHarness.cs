@@ -24,19 +24,25 @@ internal sealed class DerivedHarness
 
     public DerivedProcessor Processor { get; }
 
+    /// <summary>Everything the journeys asked to be done, in order (as the outbox receives it).</summary>
+    public List<Omnia.Core.Journeys.OutboxItem> Outbox { get; } = [];
+
     /// <summary>Applies the log in chunks of <paramref name="chunk"/> events and decides audiences until idle.</summary>
-    public async Task DrainAsync(IReadOnlyList<AudienceModel> models, DateTimeOffset now, int chunk = 400, int budget = 2_000)
+    public async Task DrainAsync(IReadOnlyList<AudienceModel> models, DateTimeOffset now, int chunk = 400, int budget = 2_000, IReadOnlyList<Omnia.Core.Journeys.JourneyModel>? journeys = null)
     {
         while (true)
         {
             Processor.UseModels(models);
+            Processor.UseJourneys(journeys ?? []);
             var events = await _store.Events.ReadAfterAsync(State.Checkpoint, chunk);
             Processor.Apply(events, now);
             var backfill = Processor.NextBackfill();
             if (backfill is { } b)
                 Processor.ApplyBackfill(await _store.Events.ReadAfterAsync(b.AfterSeq, chunk));
             var decided = Processor.RunAudiences(models, now, budget);
+            decided += Processor.RunJourneys(now, budget);
             await _store.Transitions.AppendAsync(Processor.DrainTransitions());
+            Outbox.AddRange(Processor.DrainOutbox());
             if (events.Count == 0 && backfill is null && decided == 0)
                 return;
         }

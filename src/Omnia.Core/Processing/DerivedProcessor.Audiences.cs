@@ -226,6 +226,7 @@ public sealed partial class DerivedProcessor
             && current.Persona == audience.Persona && current.Segments.SequenceEqual(audience.Segments))
             return; // nothing changed: no transition, no write (most profiles in a recompute)
         state.BeforeChange(entry);
+        var changes = new List<(long Segment, bool Entered)>();
         var before = entry.Audience?.Segments ?? [];
         var after = audience.Segments;
         int i = 0, j = 0;
@@ -234,6 +235,7 @@ public sealed partial class DerivedProcessor
             if (j == after.Count || (i < before.Count && before[i] < after[j]))
             {
                 Record(entry.WorkspaceId, before[i], entry.Id, entered: false, at, reason);
+                changes.Add((before[i], false));
                 if (state.Members.TryGetValue(before[i], out var members))
                     members.Remove(entry.Id);
                 i++;
@@ -241,6 +243,7 @@ public sealed partial class DerivedProcessor
             else if (i == before.Count || after[j] < before[i])
             {
                 Record(entry.WorkspaceId, after[j], entry.Id, entered: true, at, reason);
+                changes.Add((after[j], true));
                 if (!state.Members.TryGetValue(after[j], out var members))
                 {
                     members = new SegmentMembers(entry.WorkspaceId);
@@ -265,6 +268,8 @@ public sealed partial class DerivedProcessor
         };
         if (audience.NextChange is { } next && next != previousNext)
             state.Timers.Enqueue(entry.Id, next.UtcTicks); // an unchanged timer is queued already
+        foreach (var (segment, entered) in changes)
+            JourneysOnSegment(entry, segment, entered, at, reason);
         if (state.Timers.Count > 4 * (state.Workspaces.Values.Sum(w => w.ProfileCount) + 1024))
             RebuildTimers();
     }

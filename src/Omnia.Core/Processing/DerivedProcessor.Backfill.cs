@@ -101,6 +101,8 @@ public sealed partial class DerivedProcessor
     {
         ArgumentNullException.ThrowIfNull(models);
         foreach (var model in models)
+            _audienceModels[model.WorkspaceId] = model;
+        foreach (var model in models)
         {
             var kept = state.Workspaces.TryGetValue(model.WorkspaceId, out var known) ? known.KeptProperties : null;
             var added = model.PropertyNames.Where(name => kept is null || !kept.Contains(name)).Select(string.Intern).ToList();

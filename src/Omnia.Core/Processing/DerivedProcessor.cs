@@ -37,6 +37,7 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
     public void Apply(IReadOnlyList<LogEvent> events, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(events);
+        state.LastNow = now;
         for (var start = 0; start < events.Count; start += LockChunk)
         {
             state.Lock.EnterWriteLock();
@@ -109,9 +110,11 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
                 ? EventProperties.FromJson(p, workspace.KeptProperties.Contains, string.Intern)
                 : default;
             var device = DeviceTypes.Classify(root, input.IsAppEvent);
-            entry.Add(new ProfileEvent(
-                e.Name is null ? null : string.Intern(e.Name), e.Type, e.Timestamp.UtcTicks, properties, e.Seq, channel, CampaignIds.Of(touchpoint.Campaign), device));
+            var kept = new ProfileEvent(
+                e.Name is null ? null : string.Intern(e.Name), e.Type, e.Timestamp.UtcTicks, properties, e.Seq, channel, CampaignIds.Of(touchpoint.Campaign), device);
+            entry.Add(kept);
             _dirty.Add(profileId);
+            JourneysOnEvent(entry, e, root, kept, now);
         }
 
         state.Checkpoint = e.Seq;
@@ -141,6 +144,7 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
             ProfileProjector.Merge(into.State, from.State);
             into.AddAll(from.Events);
             into.Merges = [.. into.Merges, .. from.Merges.Select(m => m with { Into = merge.Into }), record];
+            JourneysOnMerge(from, into);
             if (from.Audience is { } audience)
             {
                 foreach (var segment in audience.Segments)

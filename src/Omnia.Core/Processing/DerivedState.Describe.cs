@@ -39,6 +39,12 @@ public sealed partial class DerivedState
                     }
 
                     lines.Add($"{id} events {events}");
+                    foreach (var instance in entry.Instances.OrderBy(i => i.Id))
+                        lines.Add($"{id} instance {System.Text.Json.JsonSerializer.Serialize(instance, Journeys.OutboxItem.Json)}");
+                    foreach (var (journey, record) in entry.EntryLog)
+                        lines.Add($"{id} entered {journey} {record}");
+                    foreach (var (journey, next) in entry.DateWakes)
+                        lines.Add($"{id} date {journey} {next}");
                     if (entry.Audience is { } audience)
                     {
                         lines.Add($"{id} segments {string.Join(",", audience.Segments)}");
@@ -55,6 +61,10 @@ public sealed partial class DerivedState
                     lines.Add($"workspace {workspace.Id} day {day:yyyy-MM-dd} {Touchpoints.ChannelIds.Name(channel)} {count}");
             }
 
+            foreach (var (journey, counters) in JourneyCounters)
+                lines.Add($"journey {journey} {System.Text.Json.JsonSerializer.Serialize(CountersDocument.Of(counters), Journeys.OutboxItem.Json)}");
+            foreach (var (journey, ticks) in NextBroadcasts)
+                lines.Add($"broadcast {journey} {ticks}");
             foreach (var (from, into) in MergedInto)
                 lines.Add($"merged {from} {into}");
             foreach (var (segment, members) in Members)

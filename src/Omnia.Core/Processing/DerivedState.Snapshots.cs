@@ -51,6 +51,7 @@ public sealed partial class DerivedState
     {
         Members.Clear();
         Timers.Clear();
+        entries = entries as ICollection<ProfileEntry> ?? entries.ToList();
         foreach (var entry in entries)
         {
             entry.SnapshotEpoch = SnapshotEpoch;
@@ -70,6 +71,19 @@ public sealed partial class DerivedState
             if (audience.NextChange is { } next)
                 Timers.Enqueue(entry.Id, next.UtcTicks);
         }
+
+        JourneyTimers.Clear();
+        foreach (var entry in entries)
+        {
+            foreach (var instance in entry.Instances)
+            {
+                if (instance.WakeAt is { } wake)
+                    JourneyTimers.Enqueue(new JourneyWake(entry.Id, instance.Id, 0), wake.UtcTicks);
+            }
+
+            foreach (var (journeyId, next) in entry.DateWakes)
+                JourneyTimers.Enqueue(new JourneyWake(entry.Id, 0, journeyId), next.At.UtcTicks);
+        }
     }
 
     /// <summary>Forgets everything (a rebuild from the start of the log follows). Not while a snapshot is written.</summary>
@@ -86,6 +100,9 @@ public sealed partial class DerivedState
             MergedInto.Clear();
             Members.Clear();
             Timers.Clear();
+            JourneyTimers.Clear();
+            JourneyCounters.Clear();
+            NextBroadcasts.Clear();
             Checkpoint = 0;
             NextProfileId = 1;
             NextTransitionId = 1;

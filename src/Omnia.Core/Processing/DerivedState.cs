@@ -48,6 +48,26 @@ public sealed partial class DerivedState : IProfileStore, IAudienceStore
     /// <summary>Profiles whose audiences change with time alone, by when (stale entries are skipped when popped).</summary>
     internal PriorityQueue<long, long> Timers { get; } = new();
 
+    /// <summary>Journey instances and date triggers waiting for a time, by when (stale entries are skipped when popped).</summary>
+    internal PriorityQueue<JourneyWake, long> JourneyTimers { get; } = new();
+
+    /// <summary>The clock's reading at the processor's latest run (MinValue before the first).</summary>
+    internal DateTimeOffset LastNow { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>Live counts per journey.</summary>
+    internal Dictionary<long, Journeys.JourneyCounters> JourneyCounters { get; } = [];
+
+    /// <summary>The next broadcast of each scheduled journey (UTC ticks).</summary>
+    internal Dictionary<long, long> NextBroadcasts { get; } = [];
+
+    /// <summary>The live counts of a journey (a copy), or null when nobody entered it yet.</summary>
+    public Journeys.JourneyCounters? CountersOf(long journeyId) =>
+        Read(() => JourneyCounters.TryGetValue(journeyId, out var counters) ? counters.Copy() : null);
+
+    /// <summary>The journey instances of a profile (copies: instances are immutable records).</summary>
+    public IReadOnlyList<Journeys.JourneyInstance> InstancesOf(long profileId) =>
+        Read(() => Entry(Survivor(profileId))?.Instances.ToList() ?? []);
+
     /// <summary>The last log position reflected here.</summary>
     public long Checkpoint
     {

@@ -30,6 +30,15 @@ internal sealed class ProfileEntry(ProfileState state)
     /// <summary>The profiles merged into this one, oldest first.</summary>
     public MergeRecord[] Merges { get; set; } = [];
 
+    /// <summary>The profile's journey instances still at a step or watching for their goal.</summary>
+    public Journeys.JourneyInstance[] Instances { get; set; } = [];
+
+    /// <summary>Every finished entry into a journey (for once-only, cooldown and one-at-a-time rules).</summary>
+    public (long JourneyId, Journeys.EntryRecord Record)[] EntryLog { get; set; } = [];
+
+    /// <summary>The next occurrence of each date-triggered journey for this profile (its date trait).</summary>
+    public (long JourneyId, Journeys.DateOccurrence Next)[] DateWakes { get; set; } = [];
+
     /// <summary>The snapshot this entry was last written to (see <see cref="SnapshotWriter"/>).</summary>
     public int SnapshotEpoch { get; set; }
 

@@ -11,7 +11,7 @@ namespace Omnia.Core.Processing;
 public static class SnapshotFormat
 {
     /// <summary>The version this code writes and reads. Bump it whenever the layout or the meaning of derived state changes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     internal static ReadOnlySpan<byte> Magic => "OMNIASNP"u8;
 
@@ -68,6 +68,20 @@ public static class SnapshotFormat
             w.Write(dirty.Count);
             foreach (var id in dirty)
                 w.Write(id);
+
+            w.Write(state.NextBroadcasts.Count);
+            foreach (var (journey, ticks) in state.NextBroadcasts)
+            {
+                w.Write(journey);
+                w.Write(ticks);
+            }
+
+            w.Write(state.JourneyCounters.Count);
+            foreach (var (journey, counters) in state.JourneyCounters)
+            {
+                w.Write(journey);
+                w.Write(System.Text.Json.JsonSerializer.Serialize(CountersDocument.Of(counters), Journeys.OutboxItem.Json));
+            }
         }
 
         return buffer.ToArray();
@@ -149,6 +163,12 @@ public static class SnapshotFormat
             var dirty = new long[r.ReadInt32()];
             for (var i = 0; i < dirty.Length; i++)
                 dirty[i] = r.ReadInt64();
+            var broadcasts = r.ReadInt32();
+            for (var i = 0; i < broadcasts; i++)
+                state.NextBroadcasts[r.ReadInt64()] = r.ReadInt64();
+            var counted = r.ReadInt32();
+            for (var i = 0; i < counted; i++)
+                state.JourneyCounters[r.ReadInt64()] = System.Text.Json.JsonSerializer.Deserialize<CountersDocument>(r.ReadString(), Journeys.OutboxItem.Json)!.ToCounters();
 
             long records = 0;
             var loaded = new List<ProfileEntry>();
@@ -210,5 +230,27 @@ public static class SnapshotFormat
         for (var i = 0; i < count; i++)
             names.Add(intern(r.ReadString()));
         return names;
+    }
+}
+
+/// <summary><see cref="Journeys.JourneyCounters"/> in a form JSON can hold (tuple keys as lists).</summary>
+internal sealed record CountersDocument(
+    long Entries, long Active, long Conversions, Dictionary<string, long> Steps, Dictionary<Journeys.ExitReason, long> Exits,
+    List<(string Split, string Variant, long Assigned, long Converted)> Variants)
+{
+    public static CountersDocument Of(Journeys.JourneyCounters c) => new(
+        c.Entries, c.Active, c.Conversions, new(c.StepArrivals), new(c.Exits),
+        c.Variants.Select(v => (v.Key.Split, v.Key.Variant, v.Value.Assigned, v.Value.Converted)).ToList());
+
+    public Journeys.JourneyCounters ToCounters()
+    {
+        var c = new Journeys.JourneyCounters { Entries = Entries, Active = Active, Conversions = Conversions };
+        foreach (var (k, v) in Steps)
+            c.StepArrivals[k] = v;
+        foreach (var (k, v) in Exits)
+            c.Exits[k] = v;
+        foreach (var (split, variant, assigned, converted) in Variants)
+            c.Variants[(split, variant)] = (assigned, converted);
+        return c;
     }
 }

@@ -97,6 +97,18 @@ internal static class SnapshotRecords
         }
 
         entry.Merges = merges;
+        var instances = new Journeys.JourneyInstance[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < instances.Length; i++)
+            instances[i] = System.Text.Json.JsonSerializer.Deserialize<Journeys.JourneyInstance>(reader.ReadString(), Journeys.OutboxItem.Json)!;
+        entry.Instances = instances;
+        var entries = new (long, Journeys.EntryRecord)[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < entries.Length; i++)
+            entries[i] = (reader.ReadInt64(), new Journeys.EntryRecord(reader.ReadBoolean() ? reader.ReadString() : null, Time(reader), reader.ReadBoolean() ? Time(reader) : null));
+        entry.EntryLog = entries;
+        var dates = new (long, Journeys.DateOccurrence)[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < dates.Length; i++)
+            dates[i] = (reader.ReadInt64(), new Journeys.DateOccurrence(Time(reader), reader.ReadString()));
+        entry.DateWakes = dates;
         return entry;
     }
 
@@ -201,6 +213,30 @@ internal static class SnapshotRecords
                 S(id.Type);
                 w.Write(id.Value);
             }
+        }
+
+        w.Write7BitEncodedInt(entry.Instances.Length);
+        foreach (var instance in entry.Instances)
+            w.Write(System.Text.Json.JsonSerializer.Serialize(instance, Journeys.OutboxItem.Json));
+        w.Write7BitEncodedInt(entry.EntryLog.Length);
+        foreach (var (journeyId, record) in entry.EntryLog)
+        {
+            w.Write(journeyId);
+            w.Write(record.Key is not null);
+            if (record.Key is not null)
+                w.Write(record.Key);
+            Time(w, record.EnteredAt);
+            w.Write(record.ExitedAt is not null);
+            if (record.ExitedAt is { } exited)
+                Time(w, exited);
+        }
+
+        w.Write7BitEncodedInt(entry.DateWakes.Length);
+        foreach (var (journeyId, next) in entry.DateWakes)
+        {
+            w.Write(journeyId);
+            Time(w, next.At);
+            w.Write(next.Key);
         }
     }
 

@@ -198,6 +198,15 @@ internal static class SegmentJsonWriter
         WriteLiteral(writer, value);
     }
 
+    /// <summary>A literal as JSON text.</summary>
+    internal static string LiteralJson(Literal literal)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer))
+            WriteLiteral(writer, literal);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     internal static void WriteLiteral(Utf8JsonWriter writer, Literal literal)
     {
         switch (literal)
