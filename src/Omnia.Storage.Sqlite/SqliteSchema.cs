@@ -103,6 +103,25 @@ internal static class SqliteSchema
         CREATE INDEX segment_transitions_segment ON segment_transitions (segment_id, id);
         CREATE INDEX segment_transitions_profile ON segment_transitions (profile_id, id);
         """,
+        """
+        CREATE TABLE journey_outbox (
+            key TEXT PRIMARY KEY,
+            workspace_id INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL,
+            journey_id INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            not_before INTEGER NOT NULL,
+            outcome TEXT,
+            seq INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX journey_outbox_due ON journey_outbox (status, not_before) WHERE status = 0;
+        CREATE INDEX journey_outbox_profile ON journey_outbox (profile_id, seq);
+        CREATE INDEX journey_outbox_status ON journey_outbox (workspace_id, status, seq);
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection, string[] versions)

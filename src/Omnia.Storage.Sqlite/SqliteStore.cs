@@ -12,6 +12,7 @@ public sealed class SqliteStore : IDisposable
         Database = new SqliteDatabase(dataDirectory);
         Events = new SqliteEventStore(Database);
         Transitions = new SqliteTransitionStore(Database);
+        Outbox = new SqliteOutboxStore(Database);
         Snapshots = new FileSnapshotStore(Database.DataDirectory);
         Workspaces = new SqliteWorkspaceStore(Database, clock);
         Segments = new SqliteSegmentStore(Database, clock);
@@ -22,6 +23,8 @@ public sealed class SqliteStore : IDisposable
     public SqliteEventStore Events { get; }
 
     public SqliteTransitionStore Transitions { get; }
+
+    public SqliteOutboxStore Outbox { get; }
 
     public FileSnapshotStore Snapshots { get; }
 

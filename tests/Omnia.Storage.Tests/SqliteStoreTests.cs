@@ -44,6 +44,8 @@ public sealed class SqliteStoreTests : StoreCompliance
 
         public ISnapshotStore Snapshots => _store.Snapshots;
 
+        public Omnia.Core.Journeys.IOutboxStore Outbox => _store.Outbox;
+
         public void Reopen()
         {
             _store.Dispose();

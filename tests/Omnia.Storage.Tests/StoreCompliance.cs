@@ -249,4 +249,25 @@ public abstract class StoreCompliance : IDisposable
 
         Assert.Equal(10, Assert.Single(Store.Snapshots.List()).Seq);
     }
+
+    private static Omnia.Core.Journeys.OutboxItem Item(string key, long profile, DateTimeOffset at) =>
+        new(key, 1, profile, 7, 1, Omnia.Core.Journeys.OutboxKind.Message, at, $$"""{"key":"{{key}}"}""");
+
+    [Fact]
+    public async Task The_outbox_ignores_a_key_it_has_and_hands_out_due_items_oldest_first_until_they_are_done()
+    {
+        Assert.Equal(2, await Store.Outbox.AddAsync([Item("k1", 10, T0.AddMinutes(5)), Item("k2", 11, T0)]));
+        Assert.Equal(1, await Store.Outbox.AddAsync([Item("k1", 10, T0.AddMinutes(5)) with { Payload = "{}" }, Item("k3", 10, T0.AddDays(1))]));
+        Store.Reopen();
+
+        Assert.Equal(["k2", "k1"], (await Store.Outbox.DueAsync(T0.AddHours(1), 10)).Select(i => i.Key));
+        Assert.Equal("""{"key":"k1"}""", (await Store.Outbox.GetAsync("k1"))!.Payload);
+        await Store.Outbox.UpdateAsync("k2", Omnia.Core.Journeys.OutboxStatus.Done, 1, T0, "sent");
+        await Store.Outbox.UpdateAsync("k1", Omnia.Core.Journeys.OutboxStatus.Pending, 1, T0.AddHours(2), "quiet hours");
+        Assert.Empty(await Store.Outbox.DueAsync(T0.AddHours(1), 10));
+        Assert.Equal(["k1"], (await Store.Outbox.DueAsync(T0.AddHours(2), 10)).Select(i => i.Key));
+        Assert.Equal(["k3", "k1"], (await Store.Outbox.ListAsync(1, 10, null, 10)).Select(i => i.Key));
+        var done = Assert.Single(await Store.Outbox.ListAsync(1, null, Omnia.Core.Journeys.OutboxStatus.Done, 10));
+        Assert.Equal(("k2", 1, "sent"), (done.Key, done.Attempts, done.Outcome));
+    }
 }

@@ -19,6 +19,8 @@ public interface IStoreUnderTest : IDisposable
 
     ISnapshotStore Snapshots { get; }
 
+    Omnia.Core.Journeys.IOutboxStore Outbox { get; }
+
     /// <summary>Closes every connection and opens the same store again.</summary>
     void Reopen();
 }

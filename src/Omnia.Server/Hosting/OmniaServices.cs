@@ -33,6 +33,7 @@ public static class OmniaServices
         services.AddSingleton<IProfileStore>(sp => sp.GetRequiredService<DerivedState>());
         services.AddSingleton<IAudienceStore>(sp => sp.GetRequiredService<DerivedState>());
         services.AddSingleton(sp => new DerivedProcessor(sp.GetRequiredService<DerivedState>(), sp.GetRequiredService<WorkspaceRules>().For));
+        services.AddSingleton<Omnia.Server.Journeys.JourneyModels>();
         services.AddSingleton<ProcessingService>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessingService>());
         services.AddSingleton<AudienceSettingsDocuments>();
@@ -64,6 +65,7 @@ public static class OmniaServices
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteStore>().Events);
         services.AddSingleton<ITransitionStore>(sp => sp.GetRequiredService<SqliteStore>().Transitions);
         services.AddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<SqliteStore>().Snapshots);
+        services.AddSingleton<Omnia.Core.Journeys.IOutboxStore>(sp => sp.GetRequiredService<SqliteStore>().Outbox);
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
         services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SqliteStore>().Segments);
         services.AddSingleton<IUserStore>(sp => new SqliteUserStore(sp.GetRequiredService<SqliteStore>().Database, sp.GetRequiredService<TimeProvider>()));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Omnia.Core.Audiences;
 using Omnia.Core.Events;
+using Omnia.Core.Journeys;
 using Omnia.Core.Processing;
 using Omnia.Server.Audiences;
 
@@ -14,7 +15,8 @@ namespace Omnia.Server.Processing;
 /// </summary>
 public sealed class ProcessingService(
     DerivedState state, DerivedProcessor processor, EventIngestor ingestor, CommittedEvents committed, IEventStore log, ITransitionStore transitions,
-    ISnapshotStore snapshots, AudienceModels models, TimeProvider clock, OmniaServerOptions options, ILogger<ProcessingService> logger) : BackgroundService
+    ISnapshotStore snapshots, AudienceModels models, Journeys.JourneyModels journeys, IOutboxStore outbox, TimeProvider clock, OmniaServerOptions options,
+    ILogger<ProcessingService> logger) : BackgroundService
 {
     private const int ReadChunk = 8_192;
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(1);
@@ -31,6 +33,9 @@ public sealed class ProcessingService(
 
     /// <summary>Raised after a run changed the state (on the processing thread; handlers must be quick).</summary>
     public event Action? Advanced;
+
+    /// <summary>Raised after journeys added side effects to the outbox (on the processing thread; handlers must be quick).</summary>
+    public event Action? OutboxAdded;
 
     /// <summary>The last log position reflected in profiles.</summary>
     public long Checkpoint => state.Checkpoint;
@@ -114,6 +119,7 @@ public sealed class ProcessingService(
         _loaded.TrySetResult();
         ingestor.Committed += _ => Wake();
         models.Changed += _ => Wake();
+        journeys.Changed += _ => Wake();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -140,6 +146,7 @@ public sealed class ProcessingService(
     {
         var all = await models.AllAsync(cancellationToken).ConfigureAwait(false);
         processor.UseModels(all);
+        processor.UseJourneys(journeys.All());
         var now = clock.GetUtcNow();
         // Just-committed events come from memory; the log is read only when they are not held (a restart, a lag).
         IReadOnlyList<LogEvent> events = committed.TakeAfter(state.Checkpoint, ReadChunk)
@@ -155,9 +162,17 @@ public sealed class ProcessingService(
         }
 
         var decided = processor.RunAudiences(all, now, events.Count == ReadChunk ? 500 : 2_000);
+        decided += processor.RunJourneys(now);
         var recorded = processor.DrainTransitions();
         if (recorded.Count > 0)
             await transitions.AppendAsync(recorded, cancellationToken).ConfigureAwait(false);
+        var effects = processor.DrainOutbox();
+        if (effects.Count > 0)
+        {
+            // Written before any snapshot that reflects them; a replay after a crash writes the same keys again, which are ignored.
+            await outbox.AddAsync(effects, cancellationToken).ConfigureAwait(false);
+            OutboxAdded?.Invoke();
+        }
         _idle = events.Count < ReadChunk && !backfilled && decided == 0 && processor.IsIdle(all, now);
         if (events.Count > 0 || decided > 0 || backfilled)
             Advanced?.Invoke();
@@ -262,9 +277,12 @@ public sealed class ProcessingService(
 
     private TimeSpan Sleep()
     {
-        if (processor.NextTimer() is not { } next)
+        var audience = processor.NextTimer();
+        var journey = processor.NextJourneyTimer();
+        DateTimeOffset? next = audience is null ? journey : journey is null ? audience : (audience < journey ? audience : journey);
+        if (next is null)
             return MaxSleep;
-        var wait = next - clock.GetUtcNow() + TimeSpan.FromMilliseconds(1);
+        var wait = next.Value - clock.GetUtcNow() + TimeSpan.FromMilliseconds(1);
         return wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < MaxSleep ? wait : MaxSleep;
     }
 
