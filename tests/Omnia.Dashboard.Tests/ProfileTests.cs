@@ -139,4 +139,33 @@ public sealed class ProfileTests(DashboardNode node)
         await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "06-profile-phone.png") });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_profiles_list_is_filtered_sorted_and_exported_with_its_true_count()
+    {
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync("/w/default/profiles");
+        var count = page.Locator("#result-count");
+        await Assertions.Expect(count).ToContainTextAsync("profiles match");
+        long everyone = long.Parse(Regex.Match(await count.InnerTextAsync(), @"^([\d,]+)").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+
+        await page.Locator("#filter-stage").SelectOptionAsync("loyalty");
+        await page.Locator("#filter-sort").SelectOptionAsync("revenue");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("stage=loyalty"));
+        string text = await count.InnerTextAsync();
+        long loyal = long.Parse(Regex.Match(text, @"^([\d,]+)").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(loyal, 1, everyone - 1);
+        var revenues = (await page.Locator("#profiles-table tbody tr td:nth-child(6)").AllInnerTextsAsync())
+            .Select(r => decimal.Parse(r.Replace("$", "").Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(revenues.OrderDescending(), revenues);
+        Assert.All(await page.Locator("#profiles-table tbody tr td:nth-child(3)").AllInnerTextsAsync(), s => Assert.Equal("Loyalty", s));
+        await Artifacts.ScreenshotAsync(page, "05-profiles-list");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-csv").ClickAsync());
+        var lines = File.ReadAllLines(await download.PathAsync());
+        Assert.StartsWith("id,name,email,user_id", lines[0], StringComparison.Ordinal);
+        Assert.Equal(loyal + 1, lines.Length);
+        await page.Context.CloseAsync();
+    }
 }

@@ -42,6 +42,7 @@ public static class OmniaServices
         services.AddSingleton<PersonaCatalog>();
         services.AddSingleton<Omnia.Server.Schema.SchemaCatalog>();
         services.AddSingleton<Omnia.Server.Profiles.ProfileViews>();
+        services.AddSingleton<Omnia.Server.Profiles.ProfileLists>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<FirstRun>();
         services.AddSingleton<DemoLoader>();
