@@ -6,6 +6,7 @@ using Omnia.Server.Audiences;
 using Omnia.Server.Dashboard;
 using Omnia.Server.Hosting;
 using Omnia.Server.Ingestion;
+using Omnia.Server.Privacy;
 using Omnia.Server.Profiles;
 using Omnia.Server.Schema;
 
@@ -36,6 +37,7 @@ public static class OmniaServer
         app.MapWorkspacesApi();
         app.MapSettingsApi();
         app.MapProfilesApi();
+        app.MapPrivacyApi();
         app.MapSegmentsApi();
         app.MapAudienceSettingsApi();
         app.MapPersonasApi();

@@ -81,6 +81,26 @@ internal static class SqliteSchema
         """
         ALTER TABLE sources ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '';
         """,
+        """
+        CREATE TABLE privacy_secrets (
+            workspace_id INTEGER PRIMARY KEY,
+            secret BLOB NOT NULL);
+        CREATE TABLE privacy_suppressions (
+            workspace_id INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (workspace_id, hash)) WITHOUT ROWID;
+        CREATE TABLE privacy_erasures (
+            id INTEGER PRIMARY KEY,
+            workspace_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            requested_by TEXT NOT NULL,
+            profiles INTEGER NOT NULL,
+            events INTEGER NOT NULL,
+            identifiers INTEGER NOT NULL);
+        CREATE TABLE privacy_retention (
+            workspace_id INTEGER PRIMARY KEY,
+            days INTEGER NOT NULL);
+        """,
     ];
 
     /// <summary>

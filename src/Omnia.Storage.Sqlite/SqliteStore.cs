@@ -13,6 +13,7 @@ public sealed class SqliteStore : IDisposable
         Events = new SqliteEventStore(Database);
         Transitions = new SqliteTransitionStore(Database);
         Outbox = new SqliteOutboxStore(Database);
+        Privacy = new SqlitePrivacyStore(Database);
         Snapshots = new FileSnapshotStore(Database.DataDirectory);
         Workspaces = new SqliteWorkspaceStore(Database, clock);
         Segments = new SqliteSegmentStore(Database, clock);
@@ -25,6 +26,8 @@ public sealed class SqliteStore : IDisposable
     public SqliteTransitionStore Transitions { get; }
 
     public SqliteOutboxStore Outbox { get; }
+
+    public SqlitePrivacyStore Privacy { get; }
 
     public FileSnapshotStore Snapshots { get; }
 

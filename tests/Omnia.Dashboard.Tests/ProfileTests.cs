@@ -168,4 +168,28 @@ public sealed class ProfileTests(DashboardNode node)
         Assert.Equal(loyal + 1, lines.Length);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_owner_erases_a_person_from_their_profile_page_after_typing_its_id()
+    {
+        await node.SendAsync("/v1/identify", """{"userId":"dash-erase","traits":{"email":"dash.erase@example.com","name":"Dana Erase"}}""");
+        await node.CatchUpAsync();
+        var (status, body) = await node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/profiles/lookup?type=userId&value=dash-erase");
+        Assert.Equal(200, status);
+        string id = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync($"/w/default/profiles/{id}");
+        var privacy = page.Locator("#privacy");
+        await Assertions.Expect(privacy.Locator("#export-person")).ToHaveAttributeAsync("href", new Regex($"privacy/export\\?profile={id}$"));
+        await privacy.Locator("#erase-confirm").FillAsync("prf_0");
+        await privacy.GetByRole(AriaRole.Button, new() { Name = "Erase this person" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#erase-errors")).ToContainTextAsync("Nothing was erased");
+
+        await page.Locator("#erase-confirm").FillAsync(id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase this person" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#erased-notice")).ToContainTextAsync("The person was erased: 1 event(s)");
+        Assert.Equal(404, (await node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/profiles/lookup?type=userId&value=dash-erase")).Status);
+        await page.Context.CloseAsync();
+    }
 }

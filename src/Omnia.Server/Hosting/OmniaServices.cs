@@ -43,6 +43,8 @@ public static class OmniaServices
         services.AddSingleton<Omnia.Server.Schema.SchemaCatalog>();
         services.AddSingleton<Omnia.Server.Profiles.ProfileViews>();
         services.AddSingleton<Omnia.Server.Profiles.ProfileLists>();
+        services.AddSingleton<Omnia.Server.Privacy.PersonFinder>();
+        services.AddSingleton<Omnia.Server.Privacy.PersonExports>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<FirstRun>();
         services.AddSingleton<DemoLoader>();
@@ -67,6 +69,7 @@ public static class OmniaServices
         services.AddSingleton<ITransitionStore>(sp => sp.GetRequiredService<SqliteStore>().Transitions);
         services.AddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<SqliteStore>().Snapshots);
         services.AddSingleton<Omnia.Core.Journeys.IOutboxStore>(sp => sp.GetRequiredService<SqliteStore>().Outbox);
+        services.AddSingleton<Omnia.Core.Privacy.IPrivacyStore>(sp => sp.GetRequiredService<SqliteStore>().Privacy);
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
         services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SqliteStore>().Segments);
         services.AddSingleton<IUserStore>(sp => new SqliteUserStore(sp.GetRequiredService<SqliteStore>().Database, sp.GetRequiredService<TimeProvider>()));
