@@ -1,3 +1,4 @@
+using Omnia.Core.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Core.Identity;
 using Omnia.Core.Profiles;
@@ -12,10 +13,10 @@ public static class ProfilesApi
     public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/profiles").WithTags("Profiles").RequireWorkspaceAccess();
-        group.MapGet("/lookup", LookupAsync).WithSummary("Find the profile that has an identifier (type=userId|anonymousId|email|phone|deviceId|<external>)");
-        group.MapGet("/", SearchAsync).WithSummary("Search profiles by identifier prefix or trait value");
-        group.MapGet("/{id}", GetAsync).WithSummary("One profile");
-        group.MapGet("/{id}/timeline", TimelineAsync).WithSummary("A profile's events across channels, newest first");
+        group.MapGet("/lookup", LookupAsync).RequireRole(Role.Viewer).WithSummary("Find the profile that has an identifier (type=userId|anonymousId|email|phone|deviceId|<external>)");
+        group.MapGet("/", SearchAsync).RequireRole(Role.Viewer).WithSummary("Search profiles by identifier prefix or trait value");
+        group.MapGet("/{id}", GetAsync).RequireRole(Role.Viewer).WithSummary("One profile");
+        group.MapGet("/{id}/timeline", TimelineAsync).RequireRole(Role.Viewer).WithSummary("A profile's events across channels, newest first");
         return app;
     }
 
