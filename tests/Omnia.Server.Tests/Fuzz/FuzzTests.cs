@@ -120,7 +120,12 @@ public sealed class FuzzTests : IAsyncLifetime
         }
 
         Assert.NotEmpty(profile);
-        return new Known(profile, 1, "fuzz-seg", "fuzz_spend", "p1");
+        // The source the fuzzed routes aim at is a throwaway one: they may rotate, disable or delete it, and the
+        // canary keeps sending with the default source's write key.
+        var target = await AdminTextAsync(HttpMethod.Post, "/api/v1/workspaces/default/sources", """{"name":"Fuzz target","kind":"server"}""");
+        Assert.True(target.IsSuccessStatusCode);
+        int sourceId = JsonDocument.Parse(await target.Content.ReadAsStringAsync()).RootElement.GetProperty("source").GetProperty("id").GetInt32();
+        return new Known(profile, sourceId, "fuzz-seg", "fuzz_spend", "p1");
     }
 
     private async Task IngestOnceAsync(int n)
