@@ -32,13 +32,16 @@ public sealed record SecurityOptions
 
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Failed sign-ins of one account within <see cref="LockoutDuration"/> that lock it (from browsers it was not used in before).</summary>
+    /// <summary>Failed sign-ins of one account within <see cref="FailureWindow"/> that lock it (from browsers it was not used in before).</summary>
     public int LockoutFailures { get; init; } = 10;
 
-    /// <summary>How long a lockout lasts (<c>OMNIA_SIGNIN_LOCKOUT_MINUTES</c>); failures older than this are forgotten.</summary>
+    /// <summary>How long a lockout lasts after the failure that caused it (<c>OMNIA_SIGNIN_LOCKOUT_MINUTES</c>); each further failure locks again.</summary>
     public TimeSpan LockoutDuration { get; init; } = TimeSpan.FromMinutes(Number("OMNIA_SIGNIN_LOCKOUT_MINUTES") ?? 15);
 
-    /// <summary>Failed sign-ins from one client address (any accounts) within <see cref="LockoutDuration"/> that lock the address.</summary>
+    /// <summary>Failed sign-ins older than this are forgotten.</summary>
+    public TimeSpan FailureWindow { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Failed sign-ins from one client address (any accounts) within <see cref="FailureWindow"/> that lock the address.</summary>
     public int AddressLockoutFailures { get; init; } = 50;
 
     /// <summary>A dashboard session ends after this long without a request (<c>OMNIA_SESSION_HOURS</c>).</summary>

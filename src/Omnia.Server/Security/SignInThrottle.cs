@@ -5,8 +5,8 @@ namespace Omnia.Server.Security;
 /// <summary>
 /// Slows and then stops password guessing. Failed sign-ins are counted per account and per client address; after
 /// <see cref="SecurityOptions.FailuresBeforeDelay"/> each further try must wait, twice as long after each failure,
-/// and <see cref="SecurityOptions.LockoutFailures"/> within <see cref="SecurityOptions.LockoutDuration"/> lock the
-/// account for that long. A lockout ends by itself, and a browser the account signed in from before (its
+/// and <see cref="SecurityOptions.LockoutFailures"/> within <see cref="SecurityOptions.FailureWindow"/> lock the
+/// account for <see cref="SecurityOptions.LockoutDuration"/> after the last failure. A lockout ends by itself, and a browser the account signed in from before (its
 /// known-device cookie) is counted on its own, so an attacker elsewhere cannot keep the owner out: the owner's own
 /// browser still gets in. State is in memory: a restart forgets it (an attacker cannot restart the server).
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class SignInThrottle(SecurityOptions options, TimeProvider clock)
 
         foreach (var (key, _) in Keys(account, address, knownDevice))
         {
-            _failures.GetOrAdd(key, _ => new Failures()).Add(now, options.LockoutDuration);
+            _failures.GetOrAdd(key, _ => new Failures()).Add(now, options.FailureWindow);
         }
     }
 
@@ -69,7 +69,7 @@ public sealed class SignInThrottle(SecurityOptions options, TimeProvider clock)
     {
         foreach (var (key, failures) in _failures)
         {
-            if (failures.IsStale(now, options.LockoutDuration))
+            if (failures.IsStale(now, options.FailureWindow))
             {
                 _failures.TryRemove(key, out _);
             }
@@ -103,7 +103,7 @@ public sealed class SignInThrottle(SecurityOptions options, TimeProvider clock)
         {
             lock (_times)
             {
-                Forget(now, options.LockoutDuration);
+                Forget(now, options.FailureWindow);
                 int count = _times.Count;
                 if (count == 0)
                 {
