@@ -122,11 +122,12 @@ public static partial class WorkspacesApi
         WorkspaceContext w, int id, double? overlapHours, HttpContext http, IWorkspaceStore store, SourceRegistry sources, AuditLog audit,
         OmniaServerOptions options, CancellationToken ct)
     {
-        var overlap = overlapHours is { } hours ? TimeSpan.FromHours(hours) : options.Security.DefaultRotationOverlap;
-        if (overlapHours is { } h && (double.IsNaN(h) || overlap < TimeSpan.Zero || overlap > SourceRegistry.MaxOverlap))
+        if (overlapHours is { } h && !(h >= 0 && h <= SourceRegistry.MaxOverlap.TotalHours))
         {
             return Problems.BadRequest($"'overlapHours' must be between 0 and {SourceRegistry.MaxOverlap.TotalHours:0}: how long the old key keeps working.");
         }
+
+        var overlap = overlapHours is { } hours ? TimeSpan.FromHours(hours) : options.Security.DefaultRotationOverlap;
 
         var before = await store.GetSourceAsync(w.Id, id, ct);
         var rotated = before is null ? null : await sources.RotateAsync(w.Id, id, overlap, ct);
