@@ -19,7 +19,7 @@ public static class SegmentsApi
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/segments").WithTags("Segments").RequireWorkspaceAccess();
         group.MapGet("/", ListAsync).RequireRole(Role.Viewer).WithSummary("Saved segments with their current sizes");
         group.MapPost("/", CreateAsync).RequireRole(Role.Marketer).WithSummary("Save a new segment (body: a segment definition; slug from ?slug= or the name)");
-        group.MapPost("/estimate", EstimateAsync).RequireRole(Role.Viewer).WithSummary("Estimate a draft definition's size (with its 95% interval) and preview members, without saving");
+        group.MapPost("/estimate", EstimateAsync).RequireRole(Role.Viewer).WithMetadata(AuditedRequests.ReadOnly).WithSummary("Estimate a draft definition's size (with its 95% interval) and preview members, without saving");
         group.MapGet("/transitions", WorkspaceTransitionsAsync).RequireRole(Role.Viewer).WithSummary("Entries and exits of every segment, oldest first, after an id");
         group.MapGet("/{slug}", GetAsync).RequireRole(Role.Viewer).WithSummary("One segment");
         group.MapPut("/{slug}", PutAsync).RequireRole(Role.Marketer).WithSummary("Create or replace a segment's definition");

@@ -11,6 +11,9 @@ namespace Omnia.Server.Audit;
 /// </summary>
 public static class AuditedRequests
 {
+    /// <summary>Marks a POST that only reads (an estimate, a dry run), so it is not recorded: <c>.WithMetadata(AuditedRequests.ReadOnly)</c>.</summary>
+    public static readonly ChangesNothing ReadOnly = new();
+
     private static readonly string[] SecretNames = ["password", "secret", "token", "code", "key"];
 
     public static bool IsChange(HttpRequest request) =>
@@ -27,7 +30,8 @@ public static class AuditedRequests
 
     public static async Task RecordIfMissingAsync(HttpContext http, AuditLog audit)
     {
-        if (!IsChange(http.Request) || http.Response.StatusCode is < 200 or > 299 || http.Items.ContainsKey(AuditLog.RecordedItemKey))
+        if (!IsChange(http.Request) || http.Response.StatusCode is < 200 or > 299 || http.Items.ContainsKey(AuditLog.RecordedItemKey)
+            || http.GetEndpoint()?.Metadata.GetMetadata<ChangesNothing>() is not null)
         {
             return;
         }
@@ -91,3 +95,6 @@ public static class AuditedRequests
         }
     }
 }
+
+/// <summary>Endpoint metadata: this POST changes nothing, so the audit log does not record it.</summary>
+public sealed record ChangesNothing;

@@ -153,6 +153,40 @@ public sealed class AuditLogTests : IAsyncLifetime
         Assert.Empty(ownEntries.EnumerateArray()); // the workspace's creation is an installation-wide entry, the segment is another workspace's
     }
 
+    [Fact]
+    public async Task A_change_whose_route_records_nothing_itself_is_still_recorded_and_an_estimate_is_not()
+    {
+        // Persona training records itself; a failed change records nothing; an estimate reads only.
+        await OkAsync(HttpMethod.Post, "/api/v1/workspaces/default/segments/estimate", """{"version":1,"name":"E","condition":{"trait":{"name":"plan","op":"exists"}}}""");
+        using var refused = await _node.Client.SendAsync(Callers.Request(HttpMethod.Post, "/api/v1/workspaces/default/keys", TestNode.AdminKey, "{}"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        var entries = (await _node.GetJsonAsync("/api/v1/workspaces/default/audit")).GetProperty("entries").EnumerateArray().ToList();
+
+        Assert.DoesNotContain(entries, e => e.GetProperty("target").GetString()!.Contains("estimate", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.GetProperty("action").GetString()!.StartsWith("key.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_generic_record_of_an_unaudited_change_masks_secret_looking_fields()
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = _node.App.Services };
+        http.Request.Method = "POST";
+        http.Request.Path = "/api/v1/workspaces/default/things";
+        http.Request.Body = new MemoryStream("""{"name":"x","password":"hunter22","nested":{"apiKey":"ak_1"}}"""u8.ToArray());
+        http.Response.StatusCode = 201;
+        var audit = _node.App.Services.GetRequiredService<Omnia.Server.Audit.AuditLog>();
+
+        await Omnia.Server.Audit.AuditedRequests.RecordIfMissingAsync(http, audit);
+
+        var entries = await _node.App.Services.GetRequiredService<Omnia.Core.Audit.IAuditStore>().ListAsync(new Omnia.Core.Audit.AuditQuery(0, IncludeGlobal: true));
+        var entry = Assert.Single(entries, e => e.Target == "/api/v1/workspaces/default/things");
+        Assert.Equal("api POST /api/v1/workspaces/default/things", entry.Action);
+        Assert.Contains("\"name\":\"x\"", entry.After, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter22", entry.After, StringComparison.Ordinal);
+        Assert.DoesNotContain("ak_1", entry.After, StringComparison.Ordinal);
+    }
+
     private async Task<JsonElement> OkAsync(HttpMethod method, string path, string? json)
     {
         using var response = await _node.Client.SendAsync(Callers.Request(method, path, TestNode.AdminKey, json));
