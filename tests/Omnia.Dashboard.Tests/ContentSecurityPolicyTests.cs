@@ -43,6 +43,10 @@ public sealed partial class ContentSecurityPolicyTests(DashboardNode node)
         {
             await page.GotoAsync(url);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            if (url.Contains("/settings/", StringComparison.Ordinal) || url.EndsWith("/sources", StringComparison.Ordinal))
+            {
+                await Artifacts.ScreenshotAsync(page, "30-security-" + url.Split('/')[^1]);
+            }
         }
 
         await page.Context.CloseAsync();
