@@ -19,7 +19,7 @@ public sealed record SecurityOptions
     public RateLimit Ingestion { get; init; } = RateLimit.PerSecond(Number("OMNIA_RATE_LIMIT_INGEST") ?? 2_000);
 
     /// <summary>Per admin key, signed-in user or client address: <c>OMNIA_RATE_LIMIT_ADMIN</c> requests a second, bursts of twice that.</summary>
-    public RateLimit Admin { get; init; } = RateLimit.PerSecond(Number("OMNIA_RATE_LIMIT_ADMIN") ?? 200);
+    public RateLimit Admin { get; init; } = RateLimit.PerSecond(Number("OMNIA_RATE_LIMIT_ADMIN") ?? 1_000);
 
     /// <summary>
     /// Sign-in form posts per client address, whatever their outcome: bursts of 60, then one a second. Each post costs
