@@ -21,8 +21,17 @@ public sealed class SqliteDatabase
 
     public SqliteDatabase(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.CreateDirectory(dataDirectory);
         DataDirectory = Path.GetFullPath(dataDirectory);
+        // SQLite gives its -wal and -shm files the mode of the database file, so an owner-only database file made
+        // here first keeps all six files owner-only.
+        foreach (var name in new[] { FileName, DerivedFileName })
+        {
+            PrivateFiles.CreateFile(Path.Combine(DataDirectory, name));
+            PrivateFiles.NarrowIfExists(Path.Combine(DataDirectory, name + "-wal"));
+            PrivateFiles.NarrowIfExists(Path.Combine(DataDirectory, name + "-shm"));
+        }
+
         _log = ConnectionString(Path.Combine(DataDirectory, FileName));
         _derived = ConnectionString(Path.Combine(DataDirectory, DerivedFileName));
         using (var log = Open())

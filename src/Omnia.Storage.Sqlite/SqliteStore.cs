@@ -7,7 +7,7 @@ public sealed class SqliteStore : IDisposable
 
     public SqliteStore(string dataDirectory, TimeProvider clock)
     {
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.CreateDirectory(dataDirectory);
         _lock = DataDirectoryLock.Acquire(dataDirectory);
         Database = new SqliteDatabase(dataDirectory);
         Events = new SqliteEventStore(Database);
@@ -17,6 +17,8 @@ public sealed class SqliteStore : IDisposable
         Snapshots = new FileSnapshotStore(Database.DataDirectory);
         Workspaces = new SqliteWorkspaceStore(Database, clock);
         Segments = new SqliteSegmentStore(Database, clock);
+        Users = new SqliteUserStore(Database, clock);
+        Audit = new SqliteAuditStore(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -34,6 +36,10 @@ public sealed class SqliteStore : IDisposable
     public SqliteWorkspaceStore Workspaces { get; }
 
     public SqliteSegmentStore Segments { get; }
+
+    public SqliteUserStore Users { get; }
+
+    public SqliteAuditStore Audit { get; }
 
     public void Dispose()
     {

@@ -54,6 +54,10 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Equal(0, (await _node.GetJsonAsync("/api/v1/workspaces/default/segments/buyers")).GetProperty("size").GetInt64());
         var erasures = await _node.GetJsonAsync("/api/v1/workspaces/default/privacy/erasures");
         Assert.DoesNotContain(Email, erasures.GetRawText(), StringComparison.Ordinal);
+        var audit = (await _node.GetJsonAsync("/api/v1/workspaces/default/audit?limit=1000")).GetProperty("entries").EnumerateArray().ToList();
+        var erasure = Assert.Single(audit, e => e.GetProperty("action").GetString() == "profile.erased");
+        Assert.Contains("\"events\":3", erasure.GetRawText(), StringComparison.Ordinal);
+        Assert.Single(audit, e => e.GetProperty("action").GetString() == "profile.exported");
 
         // Every file of the data directory, byte by byte: no identifier of hers, no trait, no event of hers.
         foreach (var needle in new[] { Email, Phone, UserId, Anonymous, "Erin Erase", "ref=erin" })

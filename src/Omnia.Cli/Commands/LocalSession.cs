@@ -172,8 +172,17 @@ internal sealed class LocalSession : IWorkspaceSession
         return export is null ? null : System.Text.Json.JsonSerializer.Serialize(export, OmniaHttp.Json);
     }
 
-    public async Task<Omnia.Core.Privacy.ErasureRecord?> ErasePersonAsync(string profileId, CancellationToken ct) =>
-        ProfileIds.TryParse(profileId, out long id)
-            ? await Service<ProcessingService>().EraseAsync(_workspace.Id, id, "omnia CLI", ct)
-            : null;
+    public async Task<Omnia.Core.Privacy.ErasureRecord?> ErasePersonAsync(string profileId, CancellationToken ct)
+    {
+        if (!ProfileIds.TryParse(profileId, out long id))
+            return null;
+        var record = await Service<ProcessingService>().EraseAsync(_workspace.Id, id, "omnia CLI", ct);
+        if (record is not null)
+        {
+            await Service<Omnia.Server.Audit.AuditLog>().RecordAsync(
+                "omnia CLI", null, new Omnia.Server.Audit.AuditChange(_workspace.Id, "profile.erased", profileId), null, Omnia.Server.Privacy.PrivacyApi.AuditOf(record), ct);
+        }
+
+        return record;
+    }
 }

@@ -8,6 +8,7 @@ using Omnia.Core.Processing;
 using Omnia.Core.Profiles;
 using Omnia.Core.Workspaces;
 using Omnia.Server.Admin;
+using Omnia.Server.Audit;
 using Omnia.Server.Processing;
 using Omnia.Server.Profiles;
 
@@ -33,7 +34,7 @@ public static class PrivacyApi
     }
 
     private static async Task<Results<Ok<PersonExport>, ProblemHttpResult>> ExportAsync(
-        WorkspaceContext w, string? type, string? value, string? profile, PersonFinder finder, PersonExports exports, CancellationToken ct)
+        WorkspaceContext w, string? type, string? value, string? profile, PersonFinder finder, PersonExports exports, AuditLog audit, HttpContext http, CancellationToken ct)
     {
         var (id, problem) = await finder.FindAsync(w, type, value, profile, ct);
         if (id is null)
@@ -41,11 +42,20 @@ public static class PrivacyApi
             return problem!;
         }
 
-        return await exports.ExportAsync(w, id.Value, ct) is { } export ? TypedResults.Ok(export) : Problems.NotFound($"There is no profile {profile}.");
+        if (await exports.ExportAsync(w, id.Value, ct) is not { } export)
+        {
+            return Problems.NotFound($"There is no profile {profile}.");
+        }
+
+        await audit.RecordAsync(http, "profile.exported", ProfileIds.Format(id.Value), null, null);
+        return TypedResults.Ok(export);
     }
 
+    /// <summary>The audit entry's content for an erasure.</summary>
+    public static ErasureAudit AuditOf(ErasureRecord record) => new(record.Profiles, record.Events, record.IdentifiersSuppressed);
+
     private static async Task<Results<Ok<ErasureRecord>, ProblemHttpResult>> EraseAsync(
-        WorkspaceContext w, EraseRequest request, PersonFinder finder, ProcessingService processing, CancellationToken ct)
+        WorkspaceContext w, EraseRequest request, PersonFinder finder, ProcessingService processing, AuditLog audit, HttpContext http, CancellationToken ct)
     {
         var (id, problem) = await finder.FindAsync(w, request.Type, request.Value, request.Profile, ct);
         if (id is null)
@@ -54,22 +64,34 @@ public static class PrivacyApi
         }
 
         var record = await processing.EraseAsync(w.Id, id.Value, w.Caller.Name, ct);
-        return record is null ? Problems.NotFound("That person was erased or merged away meanwhile.") : TypedResults.Ok(record);
+        if (record is null)
+        {
+            return Problems.NotFound("That person was erased or merged away meanwhile.");
+        }
+
+        // Counts and the profile id only (never the identifiers in the request): the audit log is append-only.
+        await audit.RecordAsync(http, "profile.erased", ProfileIds.Format(id.Value), null, AuditOf(record));
+        return TypedResults.Ok(record);
     }
 
     private static async Task<Results<Ok<RetentionSetting>, ProblemHttpResult>> SetRetentionAsync(
-        WorkspaceContext w, RetentionSetting setting, IPrivacyStore privacy, ProcessingService processing, CancellationToken ct)
+        WorkspaceContext w, RetentionSetting setting, IPrivacyStore privacy, ProcessingService processing, AuditLog audit, HttpContext http, CancellationToken ct)
     {
         if (setting.Days is < 1 or > 36_500)
         {
             return Problems.BadRequest("'days' must be a whole number from 1 to 36,500, or null to keep events for ever.");
         }
 
+        var before = new RetentionSetting(await privacy.RetentionDaysAsync(w.Id, ct));
         await privacy.SetRetentionDaysAsync(w.Id, setting.Days, ct);
+        await audit.RecordAsync(http, "privacy.retention.saved", "retention", before, setting);
         processing.CheckRetentionSoon();
         return TypedResults.Ok(setting);
     }
 }
+
+/// <summary>What the audit log keeps of an erasure: counts, no identifiers.</summary>
+public sealed record ErasureAudit(int Profiles, long Events, int IdentifiersSuppressed);
 
 /// <summary>Who to erase: an identifier (type and value, as the lookup takes them) or a profile id.</summary>
 public sealed record EraseRequest(string? Type, string? Value, string? Profile);

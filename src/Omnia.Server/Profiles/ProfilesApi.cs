@@ -1,3 +1,4 @@
+using Omnia.Core.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Core.Identity;
 using Omnia.Core.Profiles;
@@ -12,12 +13,12 @@ public static class ProfilesApi
     public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/profiles").WithTags("Profiles").RequireWorkspaceAccess();
-        group.MapGet("/lookup", LookupAsync).WithSummary("Find the profile that has an identifier (type=userId|anonymousId|email|phone|deviceId|<external>)");
-        group.MapGet("/", ListAsync).WithSummary(
+        group.MapGet("/lookup", LookupAsync).RequireRole(Role.Viewer).WithSummary("Find the profile that has an identifier (type=userId|anonymousId|email|phone|deviceId|<external>)");
+        group.MapGet("/", ListAsync).RequireRole(Role.Viewer).WithSummary(
             "List profiles: filter by text (identifier prefix or trait value), segment, persona, stage, trait (and value), channel or acquisition channel; sort; page; with the true count");
-        group.MapGet("/export.csv", ExportAsync).WithSummary("Every profile of a list (the same filters) as CSV, streamed; columns=id,name,email,…,trait:NAME");
-        group.MapGet("/{id}", GetAsync).WithSummary("One profile");
-        group.MapGet("/{id}/timeline", TimelineAsync).WithSummary("A profile's events across channels, newest first");
+        group.MapGet("/export.csv", ExportAsync).RequireRole(Role.Viewer).WithSummary("Every profile of a list (the same filters) as CSV, streamed; columns=id,name,email,…,trait:NAME");
+        group.MapGet("/{id}", GetAsync).RequireRole(Role.Viewer).WithSummary("One profile");
+        group.MapGet("/{id}/timeline", TimelineAsync).RequireRole(Role.Viewer).WithSummary("A profile's events across channels, newest first");
         return app;
     }
 
