@@ -52,6 +52,8 @@ public sealed class SignInTests(DashboardNode node)
     {
         var page = await node.NewPageAsync();
         await page.GotoAsync("/signin");
+        // The email field has the focus when the page is ready: typing before that (a loaded machine) would go nowhere.
+        await Assertions.Expect(page.Locator("input[type=email]")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(DashboardNode.OwnerEmail);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(DashboardNode.OwnerPassword);

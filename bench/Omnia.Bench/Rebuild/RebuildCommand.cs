@@ -88,12 +88,16 @@ public static class RebuildCommand
             var processor = new DerivedProcessor(state, _ => ProcessingRules.Default);
             var rebuild = Measure(() =>
             {
+                // As the server's processing loop: the log read one chunk ahead, audiences decided in small budgets while
+                // a full chunk came in (events first), then caught up.
                 var now = DateTimeOffset.UtcNow;
+                var reader = new LogReadAhead(store.Events, 8_192);
                 while (true)
                 {
-                    var chunk = store.Events.ReadAfterAsync(state.Checkpoint, 8_192).AsTask().GetAwaiter().GetResult();
+                    var chunk = reader.ReadAfterAsync(state.Checkpoint).AsTask().GetAwaiter().GetResult();
                     processor.Apply(chunk, now);
-                    var decided = processor.RunAudiences([model], now, 20_000);
+                    var decided = processor.RunAudiences(
+                        [model], now, chunk.Count == reader.Chunk ? DerivedProcessor.AudienceBudgetWhileBehind : DerivedProcessor.AudienceBudget);
                     processor.DrainTransitions();
                     if (chunk.Count == 0 && decided == 0)
                         return state.Checkpoint;

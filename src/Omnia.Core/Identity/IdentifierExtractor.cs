@@ -39,21 +39,38 @@ public static class IdentifierExtractor
                 Add(found, rules, type, Text(Property(external, "id"), numbersAllowed: true));
             }
         }
-        foreach (var trait in rules.ExternalIdTraits)
+        var externalTraits = rules.ExternalIdTraits;
+        for (int i = 0; i < externalTraits.Count; i++)
         {
+            var trait = externalTraits[i];
             var type = IdentifierNormalizer.NormalizeType(trait);
             AddTrait(found, rules, type, trait, traits, contextTraits, numbersAllowed: true);
         }
 
-        found.Sort((a, b) =>
+        // Insertion sort: a handful of identifiers, and no comparison delegate to allocate for every event.
+        for (int i = 1; i < found.Count; i++)
         {
-            var byPriority = rules.PriorityOf(a.Type).CompareTo(rules.PriorityOf(b.Type));
-            if (byPriority != 0)
-                return byPriority;
-            var byType = string.CompareOrdinal(a.Type, b.Type);
-            return byType != 0 ? byType : string.CompareOrdinal(a.Value, b.Value);
-        });
+            var item = found[i];
+            int j = i - 1;
+            while (j >= 0 && Compare(rules, found[j], item) > 0)
+            {
+                found[j + 1] = found[j];
+                j--;
+            }
+
+            found[j + 1] = item;
+        }
+
         return found;
+    }
+
+    private static int Compare(IdentityRules rules, Identifier a, Identifier b)
+    {
+        var byPriority = rules.PriorityOf(a.Type).CompareTo(rules.PriorityOf(b.Type));
+        if (byPriority != 0)
+            return byPriority;
+        var byType = string.CompareOrdinal(a.Type, b.Type);
+        return byType != 0 ? byType : string.CompareOrdinal(a.Value, b.Value);
     }
 
     private static void AddTrait(

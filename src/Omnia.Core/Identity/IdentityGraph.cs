@@ -128,12 +128,22 @@ public sealed class IdentityGraph(int expectedIdentifiers = 0)
 
     internal Identifier[] Owned(long profileId) => _profiles[profileId];
 
+    /// <summary>
+    /// The profile that already owns every one of <paramref name="ids"/>, or null: when it is not null,
+    /// <see cref="Resolve"/> would change nothing (the common case, a returning visitor), and need not be called.
+    /// </summary>
+    public long? OwnerOfAll(IReadOnlyList<Identifier> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return ids.Count == 0 ? null : SingleOwner(ids);
+    }
+
     private long? SingleOwner(IReadOnlyList<Identifier> ids)
     {
         long? single = null;
-        foreach (var id in ids)
+        for (int i = 0; i < ids.Count; i++)
         {
-            if (!_owners.TryGetValue(id, out var owner) || (single is { } s && s != owner))
+            if (!_owners.TryGetValue(ids[i], out var owner) || (single is { } s && s != owner))
                 return null;
             single = owner;
         }
@@ -144,9 +154,9 @@ public sealed class IdentityGraph(int expectedIdentifiers = 0)
     private List<Identifier> Candidates(IReadOnlyList<Identifier> ids, IdentityRules rules)
     {
         var sorted = new List<Identifier>(ids.Count);
-        foreach (var id in ids)
+        for (int i = 0; i < ids.Count; i++)
         {
-            var interned = Intern(id);
+            var interned = Intern(ids[i]);
             if (sorted.Contains(interned))
                 continue;
             var priority = rules.PriorityOf(interned.Type);

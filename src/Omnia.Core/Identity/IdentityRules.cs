@@ -67,10 +67,11 @@ public sealed record IdentityRules
 
     private IdentifierRule? Listed(string type)
     {
-        foreach (var rule in Rules)
+        var rules = Rules;
+        for (int i = 0; i < rules.Count; i++)
         {
-            if (string.Equals(rule.Type, type, StringComparison.Ordinal))
-                return rule;
+            if (string.Equals(rules[i].Type, type, StringComparison.Ordinal))
+                return rules[i];
         }
         return null;
     }

@@ -5,12 +5,18 @@ namespace Omnia.Core.Processing;
 
 public sealed partial class DerivedProcessor
 {
+    /// <summary>Profiles decided per run while the loop is behind the log (a full chunk was read): events first, audiences catch up after.</summary>
+    public const int AudienceBudgetWhileBehind = 500;
+
+    /// <summary>Profiles decided per run otherwise.</summary>
+    public const int AudienceBudget = 2_000;
+
     /// <summary>
     /// Re-decides audiences: first the profiles that changed, then those whose timer is due at
     /// <paramref name="now"/>, then the next chunk of a recompute for a workspace whose model changed. Evaluates at
     /// most about <paramref name="budget"/> profiles; returns how many it evaluated (0: nothing to do).
     /// </summary>
-    public int RunAudiences(IReadOnlyList<AudienceModel> models, DateTimeOffset now, int budget = 2_000)
+    public int RunAudiences(IReadOnlyList<AudienceModel> models, DateTimeOffset now, int budget = AudienceBudget)
     {
         ArgumentNullException.ThrowIfNull(models);
         var byWorkspace = models.ToDictionary(m => m.WorkspaceId);

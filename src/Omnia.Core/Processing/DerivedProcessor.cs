@@ -77,6 +77,8 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
     /// <summary>Marks profiles for audience evaluation (snapshot load).</summary>
     internal void MarkDirty(IEnumerable<long> profileIds) => _dirty.UnionWith(profileIds);
 
+    private Func<long>? _newProfileId;
+
     private void ApplyOne(LogEvent e, JsonElement root, DateTimeOffset now)
     {
         var workspace = state.Workspace(e.WorkspaceId);
@@ -92,16 +94,28 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
             }
         }
 
-        var resolution = workspace.Graph.Resolve(ids, rules.Identity, () => state.NextProfileId++);
+        long? resolved;
+        IReadOnlyList<ProfileMerge> merges = [];
+        if (workspace.Graph.OwnerOfAll(ids) is { } known)
+        {
+            resolved = known; // nothing to change in the graph: no resolution to allocate
+        }
+        else
+        {
+            var resolution = workspace.Graph.Resolve(ids, rules.Identity, _newProfileId ??= () => state.NextProfileId++);
+            resolved = resolution.ProfileId;
+            merges = resolution.Merges;
+        }
+
         var input = TouchpointInput.FromEvent(root);
-        var touchpoint = TouchpointClassifier.Classify(in input, rules.Channels);
+        var touchpoint = TouchpointClassifier.Classify(in input, rules.Channels, explain: false);
         var channel = ChannelIds.Of(touchpoint.Channel);
         var day = (DateOnly.FromDateTime(e.Timestamp.UtcDateTime), channel);
         workspace.ChannelDays[day] = workspace.ChannelDays.GetValueOrDefault(day) + 1;
-        if (resolution.ProfileId is { } profileId)
+        if (resolved is { } profileId)
         {
-            foreach (var merge in resolution.Merges)
-                Merge(workspace, merge, e, now);
+            for (int i = 0; i < merges.Count; i++)
+                Merge(workspace, merges[i], e, now);
 
             var entry = state.Entry(e.WorkspaceId, profileId) ?? Create(workspace, profileId);
             state.BeforeChange(entry);
@@ -109,7 +123,7 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
             if (entry.State.Consent.Count > 0 && IsSuppressed(e.WorkspaceId, workspace.Graph, profileId))
                 Unsubscribe(entry.State);
             var properties = root.TryGetProperty("properties", out var p) && workspace.KeptProperties.Count > 0
-                ? EventProperties.FromJson(p, workspace.KeptProperties.Contains, string.Intern)
+                ? EventProperties.FromJson(p, workspace.IsKept, string.Intern)
                 : default;
             var device = DeviceTypes.Classify(root, input.IsAppEvent);
             var kept = new ProfileEvent(
@@ -182,9 +196,14 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
     {
         JsonElement? traits = e.Type == EventType.Identify && root.TryGetProperty("traits", out var t) && t.ValueKind == JsonValueKind.Object ? t : null;
         JsonElement? context = root.TryGetProperty("context", out var c) && c.ValueKind == JsonValueKind.Object ? c : null;
-        if (e.Type != EventType.Alias)
-            return IdentifierExtractor.Extract(e.UserId, e.AnonymousId, traits, context, rules);
+        return e.Type != EventType.Alias
+            ? IdentifierExtractor.Extract(e.UserId, e.AnonymousId, traits, context, rules)
+            : AliasIdentifiers(e, root, context, rules, graph);
+    }
 
+    /// <summary>Kept apart from <see cref="Identifiers"/> so that its lambda's closure is allocated for aliases only.</summary>
+    private static List<Identifier> AliasIdentifiers(LogEvent e, JsonElement root, JsonElement? context, IdentityRules rules, IdentityGraph graph)
+    {
         string? previous = root.TryGetProperty("previousId", out var p) ? (p.ValueKind == JsonValueKind.String ? p.GetString() : p.GetRawText()) : null;
         var ids = new List<Identifier>(IdentifierExtractor.Extract(e.UserId, e.AnonymousId, null, context, rules));
         if (previous is not null && IdentifierNormalizer.Normalize(IdentifierTypes.UserId, previous, rules.DefaultPhoneRegion) is { } value)

@@ -34,6 +34,11 @@ internal sealed class WorkspaceState(int id)
     /// <summary>The event property names kept with events (those the workspace's definitions read).</summary>
     public HashSet<string> KeptProperties { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether a property name is in <see cref="KeptProperties"/> (one delegate for every event).</summary>
+    public Func<string, bool> IsKept => _isKept ??= name => KeptProperties.Contains(name);
+
+    private Func<string, bool>? _isKept;
+
     /// <summary>
     /// Property names added to <see cref="KeptProperties"/> whose values must still be read from the log for
     /// events up to <see cref="BackfillTo"/> (null: nothing to fill).

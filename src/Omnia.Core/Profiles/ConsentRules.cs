@@ -10,39 +10,54 @@ namespace Omnia.Core.Profiles;
 /// </summary>
 public static class ConsentRules
 {
-    private static readonly (string Trait, string Channel)[] OptInTraits = [("email_opt_in", "email"), ("sms_opt_in", "sms"), ("push_opt_in", "push")];
+    private static readonly (string Trait, string Channel, string Reason)[] OptInTraits =
+        [("email_opt_in", "email", "trait email_opt_in"), ("sms_opt_in", "sms", "trait sms_opt_in"), ("push_opt_in", "push", "trait push_opt_in")];
 
     public static IEnumerable<(string Channel, bool Subscribed, string Reason)> Read(string? eventName, JsonElement properties, JsonElement traits)
     {
-        if (eventName is not null)
+        var changes = new List<(string Channel, bool Subscribed, string Reason)>();
+        Read(eventName, properties, traits, changes, static (list, change) => list.Add(change));
+        return changes;
+    }
+
+    /// <summary>
+    /// As <see cref="Read(string?, JsonElement, JsonElement)"/>, handing each change to <paramref name="apply"/> with
+    /// <paramref name="state"/>: no allocation for an event that changes no consent (the hot path of every event).
+    /// </summary>
+    public static void Read<TState>(string? eventName, JsonElement properties, JsonElement traits, TState state, Action<TState, (string Channel, bool Subscribed, string Reason)> apply)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        if (eventName is not null && FromTrack(eventName, properties) is { } c)
         {
-            var change = FromTrack(eventName, properties);
-            if (change is { } c)
-            {
-                yield return c;
-            }
+            apply(state, c);
         }
 
         if (traits.ValueKind == JsonValueKind.Object)
         {
-            foreach (var (trait, channel) in OptInTraits)
+            foreach (var (trait, channel, reason) in OptInTraits)
             {
                 if (traits.TryGetProperty(trait, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
                 {
-                    yield return (channel, value.ValueKind == JsonValueKind.True, $"trait {trait}");
+                    apply(state, (channel, value.ValueKind == JsonValueKind.True, reason));
                 }
             }
 
-            if (traits.TryGetProperty("unsubscribed", out var unsubscribed) && unsubscribed.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            if (traits.TryGetProperty("unsubscribed"u8, out var unsubscribed) && unsubscribed.ValueKind is JsonValueKind.True or JsonValueKind.False)
             {
-                yield return ("email", unsubscribed.ValueKind == JsonValueKind.False, "trait unsubscribed");
+                apply(state, ("email", unsubscribed.ValueKind == JsonValueKind.False, "trait unsubscribed"));
             }
         }
     }
 
     private static (string, bool, string)? FromTrack(string name, JsonElement properties)
     {
-        string reason = $"event {name}";
+        string reason = name switch
+        {
+            "Email Unsubscribed" or "Email Subscribed" or "SMS Opted Out" or "SMS Unsubscribed" or "SMS Opted In" or "SMS Subscribed"
+                or "Push Opted Out" or "Push Unsubscribed" or "Push Opted In" or "Push Subscribed" or "Unsubscribed" or "Subscribed"
+                or "Subscription Updated" or "Consent Updated" => $"event {name}",
+            _ => string.Empty,
+        };
         switch (name)
         {
             case "Email Unsubscribed":

@@ -59,13 +59,14 @@ public static class ProfileProjector
             }
         }
 
-        foreach (var (channel, subscribed, reason) in ConsentRules.Read(e.Type == EventType.Track ? e.Name : null, properties, traits))
+        ConsentRules.Read(e.Type == EventType.Track ? e.Name : null, properties, traits, (profile, timestamp), static (at, change) =>
         {
-            if (!profile.Consent.TryGetValue(channel, out var current) || current.At <= timestamp)
+            var (channel, subscribed, reason) = change;
+            if (!at.profile.Consent.TryGetValue(channel, out var current) || current.At <= at.timestamp)
             {
-                profile.Consent[channel] = new ConsentState(subscribed, timestamp, reason);
+                at.profile.Consent[channel] = new ConsentState(subscribed, at.timestamp, reason);
             }
-        }
+        });
     }
 
     /// <summary>Folds <paramref name="from"/> into <paramref name="into"/>: nothing is lost or counted twice.</summary>

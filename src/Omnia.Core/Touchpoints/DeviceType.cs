@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Touchpoints;
 
@@ -39,25 +41,26 @@ public static class DeviceTypes
             return DeviceType.App;
         if (eventRoot.ValueKind != JsonValueKind.Object || !eventRoot.TryGetProperty("context"u8, out var context) || context.ValueKind != JsonValueKind.Object)
             return DeviceType.Unknown;
+        // Read as UTF-8 bytes where they lie in the event: this runs for every event, and allocates nothing.
         if (context.TryGetProperty("device"u8, out var device) && device.ValueKind == JsonValueKind.Object
             && device.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.String)
         {
-            var named = type.GetString();
-            if (string.Equals(named, "mobile", StringComparison.OrdinalIgnoreCase) || string.Equals(named, "phone", StringComparison.OrdinalIgnoreCase))
+            var named = Utf8Json.StringBytes(type);
+            if (Ascii.EqualsIgnoreCase(named, "mobile"u8) || Ascii.EqualsIgnoreCase(named, "phone"u8))
                 return DeviceType.Mobile;
-            if (string.Equals(named, "tablet", StringComparison.OrdinalIgnoreCase))
+            if (Ascii.EqualsIgnoreCase(named, "tablet"u8))
                 return DeviceType.Tablet;
-            if (string.Equals(named, "desktop", StringComparison.OrdinalIgnoreCase))
+            if (Ascii.EqualsIgnoreCase(named, "desktop"u8))
                 return DeviceType.Desktop;
         }
 
         if (!context.TryGetProperty("userAgent"u8, out var agent) || agent.ValueKind != JsonValueKind.String)
             return DeviceType.Unknown;
-        var ua = agent.GetString()!;
-        if (ua.Contains("iPad", StringComparison.Ordinal) || ua.Contains("Tablet", StringComparison.OrdinalIgnoreCase))
+        var ua = Utf8Json.StringBytes(agent);
+        if (ua.IndexOf("iPad"u8) >= 0 || Utf8Json.ContainsIgnoreCase(ua, "tablet"u8))
             return DeviceType.Tablet;
-        if (ua.Contains("Mobi", StringComparison.Ordinal) || ua.Contains("iPhone", StringComparison.Ordinal) || ua.Contains("Android", StringComparison.Ordinal))
+        if (ua.IndexOf("Mobi"u8) >= 0 || ua.IndexOf("iPhone"u8) >= 0 || ua.IndexOf("Android"u8) >= 0)
             return DeviceType.Mobile;
-        return ua.Contains("Mozilla", StringComparison.Ordinal) ? DeviceType.Desktop : DeviceType.Unknown;
+        return ua.IndexOf("Mozilla"u8) >= 0 ? DeviceType.Desktop : DeviceType.Unknown;
     }
 }

@@ -7,8 +7,12 @@ namespace Omnia.Core.Touchpoints;
 /// </summary>
 public static class TouchpointClassifier
 {
-    /// <summary>The touchpoint for <paramref name="input"/> under a workspace's <paramref name="rules"/>.</summary>
-    public static Touchpoint Classify(in TouchpointInput input, ChannelRules rules)
+    /// <summary>
+    /// The touchpoint for <paramref name="input"/> under a workspace's <paramref name="rules"/>. With
+    /// <paramref name="explain"/> false its <see cref="Touchpoint.Reason"/> is empty: the processor, which classifies
+    /// every event and never shows why, does not build the sentence.
+    /// </summary>
+    public static Touchpoint Classify(in TouchpointInput input, ChannelRules rules, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(rules);
 
@@ -26,7 +30,7 @@ public static class TouchpointClassifier
             var rule = ruleList[i];
             if (rule is not null && ChannelRuleMatcher.Matches(rule, input, referrerHost, pageQuery, rules))
             {
-                var reason = ChannelRuleMatcher.Describe(rule, input, referrerHost, pageQuery);
+                var reason = explain ? ChannelRuleMatcher.Describe(rule, input, referrerHost, pageQuery) : string.Empty;
                 return Create(input, rule.Channel, reason, ExternalSourceOrNull(referrerHost, input, rules));
             }
         }
@@ -39,22 +43,24 @@ public static class TouchpointClassifier
                 : HostPattern.MatchesAny(referrerHost, rules.SocialNetworks) ? (Channels.Social, "social")
                 : (Channels.Referral, "referral");
             return new Touchpoint(channel, input.UtmCampaign, input.UtmSource ?? host, input.UtmMedium ?? medium,
-                $"referrer {host}");
+                explain ? $"referrer {host}" : string.Empty);
         }
 
         if (input.HasUtmTags)
         {
-            var reason = input.UtmMedium is not null
-                ? $"unrecognised utm_medium={input.UtmMedium}"
-                : $"unrecognised utm_source={input.UtmSource}";
+            var reason = !explain ? string.Empty
+                : input.UtmMedium is not null
+                    ? $"unrecognised utm_medium={input.UtmMedium}"
+                    : $"unrecognised utm_source={input.UtmSource}";
             return Create(input, Channels.Other, reason, externalReferrerHost: null);
         }
 
-        var directReason = referrerHost.IsEmpty
-            ? input.IsAppEvent ? "app event without campaign or referrer" : "no referrer"
-            : HostPattern.MatchesAny(referrerHost, rules.InternalHosts)
-                ? $"internal referrer {UrlParts.DisplayHost(referrerHost)}"
-                : $"self-referral {UrlParts.DisplayHost(referrerHost)}";
+        var directReason = !explain ? string.Empty
+            : referrerHost.IsEmpty
+                ? input.IsAppEvent ? "app event without campaign or referrer" : "no referrer"
+                : HostPattern.MatchesAny(referrerHost, rules.InternalHosts)
+                    ? $"internal referrer {UrlParts.DisplayHost(referrerHost)}"
+                    : $"self-referral {UrlParts.DisplayHost(referrerHost)}";
         return Create(input, Channels.Direct, directReason, externalReferrerHost: null);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Omnia.Core.Events;
 
 namespace Omnia.Core.Touchpoints;
 
@@ -57,8 +58,9 @@ public readonly record struct TouchpointInput
         if (eventRoot.ValueKind != JsonValueKind.Object)
             ThrowNotAnObject(eventRoot.ValueKind);
 
-        var type = Text(eventRoot, "type"u8);
-        var isPage = type is "page";
+        var typeElement = eventRoot.TryGetProperty("type"u8, out var t) ? t : default;
+        var isPage = typeElement.ValueKind == JsonValueKind.String && typeElement.ValueEquals("page"u8);
+        var isScreen = typeElement.ValueKind == JsonValueKind.String && typeElement.ValueEquals("screen"u8);
         var context = Child(eventRoot, "context"u8);
         var page = Child(context, "page"u8);
         var properties = isPage ? Child(eventRoot, "properties"u8) : default;
@@ -97,16 +99,17 @@ public readonly record struct TouchpointInput
             UtmContent = content,
             PageUrl = pageUrl,
             Referrer = referrer,
-            IsAppEvent = type is "screen" || IsAppLibrary(context) || (HasObject(context, "app"u8) && pageUrl is null),
+            IsAppEvent = isScreen || IsAppLibrary(context) || (HasObject(context, "app"u8) && pageUrl is null),
         };
     }
 
     private static bool IsAppLibrary(JsonElement context)
     {
-        var name = Text(Child(context, "library"u8), "name"u8);
-        return name is not null
-            && (name.EndsWith("ios", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith("android", StringComparison.OrdinalIgnoreCase));
+        var library = Child(context, "library"u8);
+        if (library.ValueKind != JsonValueKind.Object || !library.TryGetProperty("name"u8, out var nameElement))
+            return false;
+        var name = Utf8Json.StringBytes(nameElement).TrimEnd(" \t\r\n"u8);
+        return Utf8Json.EndsWithIgnoreCase(name, "ios"u8) || Utf8Json.EndsWithIgnoreCase(name, "android"u8);
     }
 
     private static JsonElement Child(JsonElement parent, ReadOnlySpan<byte> name) =>

@@ -22,6 +22,7 @@ public sealed class ProcessingService(
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private readonly LogReadAhead _readAhead = new(log, ReadChunk);
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _waitersLock = new();
     private readonly List<Waiter> _waiters = [];
@@ -119,6 +120,7 @@ public sealed class ProcessingService(
 
         if (requests.Count == 0)
             return;
+        await _readAhead.DropAsync().ConfigureAwait(false); // the log is about to change under any chunk read ahead
         try
         {
             IReadOnlyList<LogEvent> events;
@@ -190,6 +192,7 @@ public sealed class ProcessingService(
             if (seqs.Count == 0)
                 continue;
             await _snapshotTask.ConfigureAwait(false);
+            await _readAhead.DropAsync().ConfigureAwait(false);
             long deleted = await log.DeleteAsync(seqs, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Retention: {Deleted:N0} events older than {Days} days left workspace {Workspace}", deleted, days, workspace.WorkspaceId);
             aged = true;
@@ -276,7 +279,7 @@ public sealed class ProcessingService(
         var now = clock.GetUtcNow();
         // Just-committed events come from memory; the log is read only when they are not held (a restart, a lag).
         IReadOnlyList<LogEvent> events = committed.TakeAfter(state.Checkpoint, ReadChunk)
-            ?? await log.ReadAfterAsync(state.Checkpoint, ReadChunk, cancellationToken).ConfigureAwait(false);
+            ?? await _readAhead.ReadAfterAsync(state.Checkpoint, cancellationToken).ConfigureAwait(false);
         if (events.Count > 0)
             processor.Apply(events, now);
 
@@ -287,7 +290,7 @@ public sealed class ProcessingService(
             backfilled = true;
         }
 
-        var decided = processor.RunAudiences(all, now, events.Count == ReadChunk ? 500 : 2_000);
+        var decided = processor.RunAudiences(all, now, events.Count == ReadChunk ? DerivedProcessor.AudienceBudgetWhileBehind : DerivedProcessor.AudienceBudget);
         decided += processor.RunJourneys(now);
         var recorded = processor.DrainTransitions();
         if (recorded.Count > 0)

@@ -28,7 +28,9 @@ public sealed class DataDirectoryModeTests
                 Assert.NotNull(await node.App.Services.GetRequiredService<Omnia.Server.Processing.ProcessingService>().SnapshotNowAsync());
                 using var _ = await DashboardHttp.SignInAsync(node); // writes the data-protection key
 
-                var expected = new[] { "omnia.db", "omnia.db-wal", "omnia.db-shm", "derived.db", "derived.db-wal", "derived.db-shm", "omnia.lock", "omnia.lock.pid" };
+                // derived.db's WAL and SHM files exist only while one of its pooled connections is open, and another test
+                // finishing in parallel may clear every pool of the process: they are checked below whenever they exist.
+                var expected = new[] { "omnia.db", "omnia.db-wal", "omnia.db-shm", "derived.db", "omnia.lock", "omnia.lock.pid" };
                 var files = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).ToList();
                 Assert.All(expected, name => Assert.Contains(Path.Combine(data, name), files));
                 Assert.Contains(files, f => f.Contains($"{Path.DirectorySeparatorChar}snapshots{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
