@@ -101,6 +101,17 @@ internal static class SqliteSchema
             workspace_id INTEGER PRIMARY KEY,
             days INTEGER NOT NULL);
         """,
+        """
+        CREATE TABLE costs (
+            workspace_id INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            campaign TEXT NOT NULL,
+            spend_cents INTEGER NOT NULL,
+            impressions INTEGER NOT NULL,
+            clicks INTEGER NOT NULL,
+            PRIMARY KEY (workspace_id, day, channel, campaign)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>

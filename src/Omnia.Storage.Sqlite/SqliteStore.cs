@@ -17,6 +17,7 @@ public sealed class SqliteStore : IDisposable
         Snapshots = new FileSnapshotStore(Database.DataDirectory);
         Workspaces = new SqliteWorkspaceStore(Database, clock);
         Segments = new SqliteSegmentStore(Database, clock);
+        Costs = new SqliteCostStore(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -34,6 +35,8 @@ public sealed class SqliteStore : IDisposable
     public SqliteWorkspaceStore Workspaces { get; }
 
     public SqliteSegmentStore Segments { get; }
+
+    public SqliteCostStore Costs { get; }
 
     public void Dispose()
     {

@@ -46,6 +46,8 @@ public sealed class SqliteStoreTests : StoreCompliance
 
         public Omnia.Core.Journeys.IOutboxStore Outbox => _store.Outbox;
 
+        public Omnia.Core.Costs.ICostStore Costs => _store.Costs;
+
         public void Reopen()
         {
             _store.Dispose();

@@ -21,6 +21,8 @@ public interface IStoreUnderTest : IDisposable
 
     Omnia.Core.Journeys.IOutboxStore Outbox { get; }
 
+    Omnia.Core.Costs.ICostStore Costs { get; }
+
     /// <summary>Closes every connection and opens the same store again.</summary>
     void Reopen();
 }
