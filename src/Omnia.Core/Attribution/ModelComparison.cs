@@ -48,7 +48,9 @@ public sealed record ModelComparison(
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(costs);
-        var report = AttributionEngine.Run(paths, models, options);
+        var report = paths.Count > 0
+            ? AttributionEngine.Run(paths, models, options)
+            : new AttributionReport(options.Level, [], [.. models.Select(m => new ModelCredits(m, [], []))], 0, 0);
         var keys = report.Keys.ToList();
         // Keys with costs but on no path still show, with no credit (spend that brought nothing is worth seeing).
         foreach (var key in costs.Keys.Where(k => !keys.Contains(k)).OrderBy(k => k.ToString(), StringComparer.Ordinal))

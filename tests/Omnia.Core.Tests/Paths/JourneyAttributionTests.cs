@@ -71,4 +71,14 @@ public class JourneyAttributionTests
         Assert.Equal([("email", "news", 0.5), ("paid_search", "brand", 0.5)], comparison.Rows.Select(r => (r.Channel, r.Campaign!, r.Models[0].Conversions)));
         Assert.Null(comparison.TotalCost);
     }
+
+    [Fact]
+    public void Without_journeys_the_comparison_lists_the_costs_with_no_credit()
+    {
+        var comparison = ModelComparison.Build(Journeys(), [AttributionModel.FirstTouch, AttributionModel.Shapley], AttributionOptions.Default,
+            new Dictionary<AttributionKey, double> { [new("display")] = 30 });
+
+        var row = Assert.Single(comparison.Rows);
+        Assert.Equal(("display", 30.0, 0.0, (double?)null), (row.Channel, row.Cost, row.Models[1].Conversions, row.Models[1].Cpa));
+    }
 }
