@@ -6,6 +6,7 @@ using Omnia.Server.Audiences;
 using Omnia.Server.Dashboard;
 using Omnia.Server.Hosting;
 using Omnia.Server.Ingestion;
+using Omnia.Server.Measurement;
 using Omnia.Server.Privacy;
 using Omnia.Server.Profiles;
 using Omnia.Server.Schema;
@@ -43,6 +44,9 @@ public static class OmniaServer
         app.MapPersonasApi();
         app.MapOverviewApi();
         app.MapSchemaApi();
+        app.MapMeasurementSettingsApi();
+        app.MapCostsApi();
+        app.MapMeasurementApi();
         app.MapDashboard();
         return app;
     }

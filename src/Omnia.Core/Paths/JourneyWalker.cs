@@ -24,6 +24,7 @@ public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTi
     private readonly long _to = to.UtcTicks;
     private readonly List<Visit> _visits = [];
     private int[] _visitOf = new int[256];
+    private int _eventCount;
     private JourneyMilestone[] _visitMilestones = new JourneyMilestone[64];
     private readonly Visit[] _touches = new Visit[MaxTouches];
     private readonly JourneyMilestone[] _milestones = new JourneyMilestone[MaxTouches];
@@ -34,6 +35,9 @@ public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTi
     /// <summary>The visits of the profile walked last (all of them, touchpoints or not).</summary>
     public ReadOnlySpan<Visit> Visits => CollectionsMarshal.AsSpan(_visits);
 
+    /// <summary>For each event of the profile walked last, the index of its visit in <see cref="Visits"/>.</summary>
+    public ReadOnlySpan<int> VisitOfEvent => _visitOf.AsSpan(0, _eventCount);
+
     /// <summary>Whether the profile walked last counts <paramref name="visit"/> as a touchpoint for the goal.</summary>
     public bool Counts(in Visit visit) => goal.Counts(in visit);
 
@@ -43,6 +47,7 @@ public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTi
         ArgumentNullException.ThrowIfNull(onJourney);
         if (_visitOf.Length < events.Length)
             _visitOf = new int[Math.Max(events.Length, _visitOf.Length * 2)];
+        _eventCount = events.Length;
         Sessionizer.Split(events, options, _visits, _visitOf.AsSpan(0, events.Length));
         var visits = CollectionsMarshal.AsSpan(_visits);
         if (_visitMilestones.Length < visits.Length)

@@ -8,6 +8,7 @@ using Omnia.Server.Admin;
 using Omnia.Server.Audiences;
 using Omnia.Server.Dashboard;
 using Omnia.Server.Ingestion;
+using Omnia.Server.Measurement;
 using Omnia.Server.Processing;
 using Omnia.Storage.Sqlite;
 
@@ -38,6 +39,7 @@ public static class OmniaServices
         services.AddHostedService(sp => sp.GetRequiredService<ProcessingService>());
         services.AddSingleton<AudienceSettingsDocuments>();
         services.AddSingleton<AudienceModels>();
+        services.AddMeasurement();
         services.AddSingleton<SegmentCatalog>();
         services.AddSingleton<PersonaCatalog>();
         services.AddSingleton<Omnia.Server.Schema.SchemaCatalog>();
@@ -72,6 +74,7 @@ public static class OmniaServices
         services.AddSingleton<Omnia.Core.Privacy.IPrivacyStore>(sp => sp.GetRequiredService<SqliteStore>().Privacy);
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
         services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SqliteStore>().Segments);
+        services.AddSingleton<Omnia.Core.Costs.ICostStore>(sp => sp.GetRequiredService<SqliteStore>().Costs);
         services.AddSingleton<IUserStore>(sp => new SqliteUserStore(sp.GetRequiredService<SqliteStore>().Database, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
