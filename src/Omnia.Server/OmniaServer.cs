@@ -47,6 +47,8 @@ public static class OmniaServer
         app.MapMeasurementSettingsApi();
         app.MapCostsApi();
         app.MapMeasurementApi();
+        app.MapReportsApi();
+        app.MapSurveyApi();
         app.MapDashboard();
         return app;
     }

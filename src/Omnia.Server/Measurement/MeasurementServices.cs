@@ -9,6 +9,15 @@ public static class MeasurementServices
         services.AddSingleton<LandingPages>();
         services.AddSingleton<MeasurementQueries>();
         services.AddSingleton<MeasurementViews>();
+        services.AddSingleton<TargetChecks>();
+        services.AddSingleton<MonthlyReportBuilder>();
+        services.AddSingleton<KpiAlerts>();
+        services.AddSingleton<SurveyLinks>();
+        services.AddSingleton<ReportMailing>();
+        // The default mailer drops each email into DATA/mail-pickup; an SMTP adapter replaces this registration.
+        services.AddSingleton<IReportMailer>(sp => new PickupDirectoryMailer(
+            Path.Combine(sp.GetRequiredService<OmniaServerOptions>().DataDirectory, "mail-pickup"), "reports@omnia.localhost", sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<MeasurementWorker>();
         return services;
     }
 }
