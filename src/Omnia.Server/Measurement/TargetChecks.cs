@@ -56,8 +56,10 @@ public sealed class TargetChecks(MeasurementQueries queries, MeasurementSettings
                 var kpi = KpiCatalog.Find(target.Kpi)!;
                 foreach (var start in periods)
                 {
-                    var row = report.Rows.FirstOrDefault(r => r.Period == start && r.Channel == target.Channel);
-                    var value = row is null ? null : KpiCatalog.Value(row, target.Kpi);
+                    // A channel with nothing in a period counted zero visits, conversions and revenue, and has no rate or cost.
+                    var row = report.Rows.FirstOrDefault(r => r.Period == start && r.Channel == target.Channel)
+                        ?? new KpiRow(start, target.Channel, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+                    var value = KpiCatalog.Value(row, target.Kpi);
                     checks.Add(new TargetCheck(target.Channel, target.Kpi, kpi.Label, target.Direction == TargetDirection.AtLeast ? "atLeast" : "atMost",
                         target.Value, KpiPeriods.Word(target.Period), start, value, target.Judge(value)));
                 }
