@@ -22,16 +22,21 @@ public static class AnalyticsApi
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}").WithTags("Measurement").RequireWorkspaceAccess();
         group.MapGet("/analytics/paths", async (WorkspaceContext w, HttpRequest r, MeasurementViews v, CancellationToken ct) => Respond(await v.PathsAsync(w.Id, r, ct)))
-            .WithSummary("The top buyer journeys of a goal, with count, share, conversion rate, revenue, length and median time to convert");
+            .WithSummary("The top buyer journeys of a goal, with count, share, conversion rate, revenue, length and median time to convert")
+            .WithQuery("goal", "from", "to", "month", "level", "collapse", "top", "breakdown", "segment", "gap");
         group.MapGet("/analytics/attribution", async (WorkspaceContext w, HttpRequest r, MeasurementViews v, CancellationToken ct) => Respond(await v.AttributionAsync(w.Id, r, ct)))
-            .WithSummary("Every attribution model side by side per channel or campaign, with CPA and ROAS where costs exist");
+            .WithSummary("Every attribution model side by side per channel or campaign, with CPA and ROAS where costs exist")
+            .WithQuery("goal", "from", "to", "month", "level", "models", "halfLife", "gap");
         group.MapGet("/analytics/kpis", async (WorkspaceContext w, HttpRequest r, MeasurementViews v, CancellationToken ct) => Respond(await v.KpisAsync(w.Id, r, ct)))
-            .WithSummary("Channel or campaign KPIs per day, week or month");
+            .WithSummary("Channel or campaign KPIs per day, week or month").WithQuery("goal", "from", "to", "month", "period", "level", "gap");
         group.MapGet("/analytics/pareto", async (WorkspaceContext w, HttpRequest r, MeasurementViews v, CancellationToken ct) => Respond(await v.ParetoAsync(w.Id, r, ct)))
-            .WithSummary("Channels, campaigns, journeys or content ranked by contribution, with the smallest set that brings 80 %");
+            .WithSummary("Channels, campaigns, journeys or content ranked by contribution, with the smallest set that brings 80 %")
+            .WithQuery("goal", "from", "to", "month", "of", "by", "model", "threshold", "gap");
         group.MapGet("/analytics/funnels/{slug}", async (WorkspaceContext w, string slug, HttpRequest r, MeasurementViews v, CancellationToken ct) =>
-            Respond(await v.FunnelAsync(w.Id, slug, r, ct))).WithSummary("A saved funnel: people, conversion, drop-off and median time per step");
-        group.MapPost("/analytics/funnels", DraftFunnelAsync).WithSummary("The report of a draft funnel (body: a funnel definition), without saving it");
+            Respond(await v.FunnelAsync(w.Id, slug, r, ct))).WithSummary("A saved funnel: people, conversion, drop-off and median time per step")
+            .WithQuery("from", "to", "month", "breakdown", "segment");
+        group.MapPost("/analytics/funnels", DraftFunnelAsync).WithSummary("The report of a draft funnel (body: a funnel definition), without saving it")
+            .WithQuery("from", "to", "month", "breakdown", "segment");
         group.MapPost("/funnels/{slug}/dropouts", DropoutsAsync).RequireRole(Role.Marketer)
             .WithSummary("Save the people who dropped out after a step as a segment (body: {step, from, to, slug?, name?})");
         group.MapGet("/profiles/{id}/visits", VisitsAsync).WithSummary("A person's visits: device, channel, campaign and landing page, newest first");

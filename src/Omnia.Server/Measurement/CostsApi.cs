@@ -19,11 +19,12 @@ public static class CostsApi
     public static IEndpointRouteBuilder MapCostsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/costs").WithTags("Costs").RequireWorkspaceAccess();
-        group.MapGet("/", ListAsync).WithSummary("Cost rows of a range of days (from inclusive, to exclusive; ?format=csv for CSV)");
+        group.MapGet("/", ListAsync).WithSummary("Cost rows of a range of days (from inclusive, to exclusive; ?format=csv for CSV)")
+            .WithQuery("from", "to", "month", "channel", "format");
         group.MapPost("/", PostAsync).RequireRole(Role.Marketer).WithSummary("Save cost rows (body: a JSON list of {date, channel, campaign, spend, impressions, clicks})");
         group.MapPost("/import", ImportAsync).RequireRole(Role.Marketer)
             .WithSummary("Import a cost CSV (body: the file; header date,channel,campaign,spend,impressions,clicks); bad rows are listed with their line");
-        group.MapDelete("/", DeleteAsync).RequireRole(Role.Marketer).WithSummary("Delete the cost rows of a range of days, optionally of one channel");
+        group.MapDelete("/", DeleteAsync).RequireRole(Role.Marketer).WithSummary("Delete the cost rows of a range of days, optionally of one channel").WithQuery("from", "to", "channel");
         return app;
     }
 

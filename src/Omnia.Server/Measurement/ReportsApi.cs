@@ -16,11 +16,11 @@ public static class ReportsApi
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}").WithTags("Reports").RequireWorkspaceAccess();
-        group.MapGet("/reports/monthly", JsonAsync).WithSummary("The monthly cross-channel report (?month=2026-11, default the last whole month; ?goal=)");
-        group.MapGet("/reports/monthly.html", HtmlAsync).WithSummary("The monthly report as a self-contained HTML file with its charts and CSV (?download=true to save it)");
-        group.MapGet("/reports/monthly.csv", CsvAsync).WithSummary("The monthly report's numbers as CSV");
+        group.MapGet("/reports/monthly", JsonAsync).WithSummary("The monthly cross-channel report (?month=2026-11, default the last whole month; ?goal=)").WithQuery("month", "goal");
+        group.MapGet("/reports/monthly.html", HtmlAsync).WithSummary("The monthly report as a self-contained HTML file with its charts and CSV (?download=true to save it)").WithQuery("month", "goal", "download");
+        group.MapGet("/reports/monthly.csv", CsvAsync).WithSummary("The monthly report's numbers as CSV").WithQuery("month", "goal");
         group.MapPost("/reports/monthly/send", SendAsync).RequireRole(Role.Marketer)
-            .WithSummary("Email the monthly report now (?month=, ?to=a@x.com,b@y.com; the schedule's recipients by default)");
+            .WithSummary("Email the monthly report now (?month=, ?to=a@x.com,b@y.com; the schedule's recipients by default)").WithQuery("month", "goal", "to");
         group.MapGet("/analytics/targets", async (WorkspaceContext w, TargetChecks checks, CancellationToken ct) => TypedResults.Ok(await checks.LastCompleteAsync(w.Id, ct)))
             .WithSummary("Every KPI target judged on its last whole period: met, missed or no data");
         group.MapGet("/analytics/alerts", async (WorkspaceContext w, KpiAlerts alerts, CancellationToken ct) => TypedResults.Ok(await alerts.ListAsync(w.Id, ct)))
