@@ -42,7 +42,9 @@ public sealed record ModelComparison(
     /// key to its spend (at campaign level a key without campaign holds the channel's spend not tied to a campaign).
     /// Rows come in order of the first model's conversions, then by key.
     /// </summary>
-    public static ModelComparison Build(PathSet paths, IReadOnlyList<AttributionModel> models, AttributionOptions options, IReadOnlyDictionary<AttributionKey, double> costs)
+    /// <param name="journeys">How many journeys the paths stand for (default: <see cref="PathSet.Journeys"/>).</param>
+    public static ModelComparison Build(
+        PathSet paths, IReadOnlyList<AttributionModel> models, AttributionOptions options, IReadOnlyDictionary<AttributionKey, double> costs, long? journeys = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(models);
@@ -84,6 +86,6 @@ public sealed record ModelComparison(
             .ThenBy(r => r.Channel, StringComparer.Ordinal).ThenBy(r => r.Campaign ?? "", StringComparer.Ordinal).ToList();
         var shapleyExact = report.Models.FirstOrDefault(m => m.Shapley is not null)?.Shapley?.Exact ?? true;
         return new ModelComparison(report.Level, [.. models.Select(m => m.Name)], report.TotalConversions, report.TotalValue,
-            costs.Count == 0 ? null : costs.Values.Sum(), paths.Journeys, ordered, shapleyExact);
+            costs.Count == 0 ? null : costs.Values.Sum(), journeys ?? paths.Journeys, ordered, shapleyExact);
     }
 }

@@ -27,9 +27,12 @@ public sealed class GoalMatcher
     /// <summary>Whether <paramref name="e"/> is a conversion.</summary>
     public bool Converts(in ProfileEvent e) => _event.Matches(in e);
 
-    /// <summary>A conversion's value: its value property as a number, 0 when missing, not a number, or negative (a refund is no conversion value).</summary>
-    public double ValueOf(in ProfileEvent e) =>
-        _value is not null && e.Properties[_value].TryGetDouble(out var value) && value > 0 && double.IsFinite(value) ? value : 0;
+    /// <summary>
+    /// A conversion's value: its value property as a number, 0 when missing, not a number, or negative (a refund is no
+    /// conversion value). Decimal, so that sums of money are exact whatever order a scan adds them in.
+    /// </summary>
+    public decimal ValueOf(in ProfileEvent e) =>
+        _value is not null && e.Properties[_value].TryGetDecimal(out var value) && value > 0 ? value : 0;
 
     /// <summary>Whether a visit counts as a touchpoint on the way to the goal.</summary>
     public bool Counts(in Visit visit) => Goal.Touchpoints.Counts(in visit);

@@ -15,7 +15,7 @@ public sealed class DeviceAccumulator(GoalMatcher goal, VisitOptions options, Da
     private readonly long[] _people = new long[5];
     private readonly long[] _visits = new long[5];
     private readonly long[] _conversions = new long[5];
-    private readonly double[] _revenue = new double[5];
+    private readonly decimal[] _revenue = new decimal[5];
     private readonly long _from = from.UtcTicks;
     private readonly long _to = to.UtcTicks;
 
@@ -51,7 +51,7 @@ public sealed class DeviceAccumulator(GoalMatcher goal, VisitOptions options, Da
         var rows = new List<DeviceRow>();
         for (var d = 0; d < 5; d++)
         {
-            var row = new DeviceRow(DeviceTypes.Name((DeviceType)d), all.Sum(a => a._people[d]), all.Sum(a => a._visits[d]), all.Sum(a => a._conversions[d]), all.Sum(a => a._revenue[d]));
+            var row = new DeviceRow(DeviceTypes.Name((DeviceType)d), all.Sum(a => a._people[d]), all.Sum(a => a._visits[d]), all.Sum(a => a._conversions[d]), (double)all.Sum(a => a._revenue[d]));
             if (row.Visits > 0 || row.Conversions > 0)
                 rows.Add(row);
         }

@@ -36,7 +36,7 @@ public sealed class KpiAccumulator
     internal Dictionary<KpiCell, KpiCounts> Cells { get; } = [];
 
     /// <summary>Conversions no touchpoint led to, and their value.</summary>
-    internal (long Conversions, double Revenue) WithoutTouchpoint { get; private set; }
+    internal (long Conversions, decimal Revenue) WithoutTouchpoint { get; private set; }
 
     internal KpiQuery Query => _query;
 
@@ -158,7 +158,7 @@ internal struct KpiCounts
     public long Unsubscribes;
     public long Visits;
     public long Conversions;
-    public double Revenue;
+    public decimal Revenue;
 
     public void Add(in KpiCounts other)
     {

@@ -31,7 +31,7 @@ public sealed record KpiReport(
         var query = accumulators[0].Query;
         var cells = new Dictionary<KpiCell, KpiCounts>();
         long withoutConversions = 0;
-        double withoutRevenue = 0;
+        decimal withoutRevenue = 0;
         foreach (var accumulator in accumulators)
         {
             foreach (var (cell, counts) in accumulator.Cells)
@@ -66,7 +66,7 @@ public sealed record KpiReport(
             .OrderBy(r => r.Period).ThenByDescending(r => r.Conversions).ThenByDescending(r => r.Revenue)
             .ThenBy(r => r.Channel, StringComparer.Ordinal).ThenBy(r => r.Campaign ?? "", StringComparer.Ordinal);
         return new KpiReport(query.From, query.To, query.Period, query.Level,
-            [.. Order(rows.Where(r => r.Period is not null))], [.. Order(rows.Where(r => r.Period is null))], withoutConversions, withoutRevenue);
+            [.. Order(rows.Where(r => r.Period is not null))], [.. Order(rows.Where(r => r.Period is null))], withoutConversions, (double)withoutRevenue);
     }
 
     private static KpiRow Row(KpiCell cell, KpiCounts c, (decimal Spend, long Impressions, long Clicks)? cost) => new(
@@ -83,6 +83,6 @@ public sealed record KpiReport(
         c.Unsubscribes,
         c.Visits,
         c.Conversions,
-        c.Revenue,
+        (double)c.Revenue,
         cost is { } s ? (double)s.Spend : null);
 }

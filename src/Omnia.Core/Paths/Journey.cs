@@ -11,7 +11,7 @@ namespace Omnia.Core.Paths;
 /// </summary>
 public readonly ref struct Journey
 {
-    internal Journey(ReadOnlySpan<Visit> touches, ReadOnlySpan<JourneyMilestone> milestones, bool converted, double value, long endTicks, DeviceType device)
+    internal Journey(ReadOnlySpan<Visit> touches, ReadOnlySpan<JourneyMilestone> milestones, bool converted, decimal value, long endTicks, DeviceType device)
     {
         Touches = touches;
         Milestones = milestones;
@@ -31,7 +31,7 @@ public readonly ref struct Journey
     public bool Converted { get; }
 
     /// <summary>The conversion's value (0 for a journey that did not convert).</summary>
-    public double Value { get; }
+    public decimal Value { get; }
 
     /// <summary>UTC ticks of the conversion, or of the last touchpoint of a journey that did not convert.</summary>
     public long EndTicks { get; }

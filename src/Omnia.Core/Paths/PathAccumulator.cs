@@ -43,7 +43,7 @@ public sealed class PathAccumulator
     internal Dictionary<long[], PathStats> Paths { get; } = new(PathKeyComparer.Instance);
 
     /// <summary>Every journey as attribution touches (timestamps as gaps to the journey's end, in whole hours), when collected.</summary>
-    public List<(AttributionTouch[] Touches, bool Converted, double Value)>? AttributionJourneys { get; }
+    public List<(AttributionTouch[] Touches, bool Converted, decimal Value)>? AttributionJourneys { get; }
 
     internal PathQuery Query => _query;
 

@@ -106,7 +106,7 @@ public sealed record PathReport(
                 byGroup.Sum(p => p.Value.Journeys),
                 conversions,
                 empty,
-                byGroup.Sum(p => p.Value.Revenue),
+                (double)byGroup.Sum(p => p.Value.Revenue),
                 rows.Count,
                 [.. rows.Where(r => r.Conversions > 0).OrderByDescending(r => r.Conversions).ThenByDescending(r => r.Revenue)
                     .ThenBy(r => r.Text, StringComparer.Ordinal).Take(query.Top)],
@@ -141,7 +141,7 @@ public sealed record PathReport(
             stats.Conversions,
             groupConversions == 0 ? 0 : (double)stats.Conversions / groupConversions,
             stats.Journeys == 0 ? 0 : (double)stats.Conversions / stats.Journeys,
-            stats.Revenue,
+            (double)stats.Revenue,
             Median(stats.DurationTicks));
     }
 

@@ -5,7 +5,7 @@ internal sealed class PathStats
 {
     public long Journeys;
     public long Conversions;
-    public double Revenue;
+    public decimal Revenue;
     public List<long>? DurationTicks;
 
     public void Merge(PathStats other)

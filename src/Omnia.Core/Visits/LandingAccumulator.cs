@@ -12,7 +12,7 @@ namespace Omnia.Core.Visits;
 /// <param name="Channel">The visit's channel.</param>
 /// <param name="Converted">Whether a conversion happened during the visit.</param>
 /// <param name="Value">The value of the conversions during the visit (or of the conversion it led to, for last touches).</param>
-public readonly record struct LandingVisit(long Seq, string Channel, bool Converted, double Value);
+public readonly record struct LandingVisit(long Seq, string Channel, bool Converted, decimal Value);
 
 /// <summary>
 /// Collects, for a period, the first events of the visits of some channels (their landing pages, e.g. organic search's)
@@ -25,7 +25,7 @@ public sealed class LandingAccumulator
     private readonly HashSet<string> _channels;
     private readonly long _from;
     private readonly long _to;
-    private readonly List<(int Index, double Value)> _lastTouches = [];
+    private readonly List<(int Index, decimal Value)> _lastTouches = [];
 
     public LandingAccumulator(GoalMatcher goal, VisitOptions options, DateTimeOffset from, DateTimeOffset to, IEnumerable<string> channels)
     {
@@ -53,7 +53,7 @@ public sealed class LandingAccumulator
         foreach (var (index, worth) in _lastTouches)
             LastTouches.Add(new LandingVisit(events[index].Seq, visits[_walker.VisitOfEvent[index]].Channel, true, worth));
 
-        Span<double> value = visits.Length <= 256 ? stackalloc double[visits.Length] : new double[visits.Length];
+        Span<decimal> value = visits.Length <= 256 ? stackalloc decimal[visits.Length] : new decimal[visits.Length];
         Span<bool> converted = visits.Length <= 256 ? stackalloc bool[visits.Length] : new bool[visits.Length];
         value.Clear();
         converted.Clear();

@@ -14,7 +14,7 @@ namespace Omnia.Server.Measurement;
 /// <c>level</c>, <c>breakdown</c>, <c>segment</c>, …), collecting one sentence per problem so a request is answered
 /// with every mistake at once.
 /// </summary>
-internal sealed class MeasurementParameters(HttpRequest request, TimeProvider clock)
+public sealed class MeasurementParameters(HttpRequest request, TimeProvider clock)
 {
     private readonly List<string> _errors = [];
 

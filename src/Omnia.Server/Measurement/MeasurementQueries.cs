@@ -40,7 +40,7 @@ public sealed partial class MeasurementQueries(DerivedState state, ICostStore co
             spend[key] = spend.GetValueOrDefault(key) + (double)row.Spend;
         }
 
-        return ModelComparison.Build(paths, models, options, spend);
+        return ModelComparison.Build(paths, models, options, spend, JourneyAttribution.Count(accumulators));
     }
 
     /// <summary>A funnel over a period.</summary>
@@ -84,7 +84,7 @@ public sealed partial class MeasurementQueries(DerivedState state, ICostStore co
 
         static IReadOnlyList<PageRow> Group(List<LandingVisit> visits, IReadOnlyDictionary<long, string> pages) =>
             [.. visits.GroupBy(v => pages.GetValueOrDefault(v.Seq) ?? "(unknown)")
-                .Select(g => new PageRow(g.Key, g.Count(), g.Count(v => v.Converted), g.Sum(v => v.Value)))
+                .Select(g => new PageRow(g.Key, g.Count(), g.Count(v => v.Converted), (double)g.Sum(v => v.Value)))
                 .OrderByDescending(r => r.Visits).ThenByDescending(r => r.Revenue).ThenBy(r => r.Page, StringComparer.Ordinal)];
     }
 

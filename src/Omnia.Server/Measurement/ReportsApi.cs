@@ -29,7 +29,7 @@ public static class ReportsApi
     }
 
     /// <summary>The month a request names (<c>month=2026-11</c>), by default the last whole month.</summary>
-    internal static DateOnly? Month(HttpRequest request, TimeProvider clock, out string? error)
+    public static DateOnly? Month(HttpRequest request, TimeProvider clock, out string? error)
     {
         error = null;
         var text = request.Query["month"].FirstOrDefault();

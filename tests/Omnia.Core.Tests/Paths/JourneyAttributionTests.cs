@@ -47,7 +47,7 @@ public class JourneyAttributionTests
         var costs = new Dictionary<AttributionKey, double> { [new("paid_search")] = 50, [new("display")] = 30 };
 
         var comparison = ModelComparison.Build(paths, [AttributionModel.FirstTouch, AttributionModel.LastTouch, AttributionModel.Markov(1), AttributionModel.Shapley],
-            AttributionOptions.Default, costs);
+            AttributionOptions.Default, costs, journeys: 3);
 
         // By the first model's conversions, ties by channel.
         Assert.Equal(["paid_search", "display", "email", "social"], comparison.Rows.Select(r => r.Channel));
@@ -59,6 +59,8 @@ public class JourneyAttributionTests
         Assert.NotNull(search.ShapleyMarginals);
         var display = comparison.Rows[1];
         Assert.Equal((30.0, 0.0), (display.Cost, display.Models[0].Conversions));
+        // The two identical journeys are one path with two conversions; the comparison still counts three journeys.
+        Assert.Equal(2, paths.Count);
         Assert.Equal((2.0, 200.0, 80.0, 3L), (comparison.TotalConversions, comparison.TotalRevenue, comparison.TotalCost!.Value, comparison.Journeys));
     }
 
@@ -80,5 +82,16 @@ public class JourneyAttributionTests
 
         var row = Assert.Single(comparison.Rows);
         Assert.Equal(("display", 30.0, 0.0, (double?)null), (row.Channel, row.Cost, row.Models[1].Conversions, row.Models[1].Cpa));
+    }
+
+    [Fact]
+    public void The_same_journeys_in_another_order_give_the_same_path_set()
+    {
+        var forward = AttributionEngine.Run(Journeys(SearchThenEmail, SocialOnly, SearchThenEmail), AttributionModel.All);
+        var backward = AttributionEngine.Run(Journeys(SearchThenEmail, SearchThenEmail, SocialOnly), AttributionModel.All);
+
+        Assert.Equal(forward.Keys, backward.Keys);
+        for (var m = 0; m < forward.Models.Count; m++)
+            Assert.Equal(forward.Models[m].Value, backward.Models[m].Value);
     }
 }
