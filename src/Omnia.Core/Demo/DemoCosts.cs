@@ -4,10 +4,12 @@ using Omnia.Core.Touchpoints;
 namespace Omnia.Core.Demo;
 
 /// <summary>
-/// Realistic costs for the demo brand's paid channels, derived from the visits each paid campaign brought on each day:
-/// ad clicks a little above the visits (some clicks never load the page), impressions from a click-through rate usual
-/// for the channel, spend from a cost per click (or per thousand impressions for display) usual for the campaign,
-/// with a deterministic day-to-day wobble. SMS sends cost a fixed price per message.
+/// Realistic costs for the demo brand's paid channels, derived from the visits each paid campaign brought on each day.
+/// The demo plays its customers and known visitors only, while most ad clicks come from people who never come back,
+/// so ad clicks are a few times the visits the demo records; impressions follow from a click-through rate usual for the
+/// channel, spend from a cost per click (or per thousand impressions for display and video) usual for the campaign,
+/// with a deterministic day-to-day wobble. The result is a return on ad spend of a few times, as real accounts see.
+/// SMS sends cost a fixed price per message.
 /// </summary>
 public static class DemoCosts
 {
@@ -15,24 +17,24 @@ public static class DemoCosts
 
     private static readonly Dictionary<string, Pricing> ByChannel = new(StringComparer.Ordinal)
     {
-        [Channels.PaidSearch] = new(1.12, 0.045, 1.35, 0),
-        [Channels.PaidSocial] = new(1.25, 0.011, 0.85, 0),
-        [Channels.Display] = new(1.4, 0.0035, 0, 4.2),
-        [Channels.Affiliate] = new(1.05, 0.02, 0.6, 0),
-        [Channels.Video] = new(1.3, 0.008, 0, 9.5),
+        [Channels.PaidSearch] = new(3.5, 0.045, 1.5, 0),
+        [Channels.PaidSocial] = new(5, 0.011, 0.95, 0),
+        [Channels.Display] = new(6, 0.0035, 0, 6.5),
+        [Channels.Affiliate] = new(2.5, 0.02, 0.8, 0),
+        [Channels.Video] = new(6, 0.008, 0, 12),
     };
 
     /// <summary>Cost per click by search campaign: brand terms are cheap, generic ones dear.</summary>
     private static readonly Dictionary<string, double> SearchCpc = new(StringComparer.Ordinal)
     {
-        ["brand_search"] = 0.42,
-        ["generic_jackets"] = 1.95,
-        ["hiking_boots"] = 1.6,
-        ["spring_sale"] = 1.1,
+        ["brand_search"] = 0.9,
+        ["generic_jackets"] = 2.4,
+        ["hiking_boots"] = 2.0,
+        ["spring_sale"] = 1.6,
     };
 
     /// <summary>What one SMS costs to send.</summary>
-    public const decimal SmsPrice = 0.0075m;
+    public const decimal SmsPrice = 0.0083m;
 
     /// <summary>The channels the demo pays for.</summary>
     public static IReadOnlyList<string> PaidChannels { get; } = [.. ByChannel.Keys, Channels.Sms];

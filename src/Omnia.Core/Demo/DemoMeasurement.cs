@@ -25,10 +25,10 @@ public static class DemoMeasurement
 
     /// <summary>The demo's KPI targets.</summary>
     public const string Targets = """
-        [{"channel":"email","kpi":"ctr","op":"atLeast","value":0.05,"period":"week"},
+        [{"channel":"email","kpi":"ctr","op":"atLeast","value":0.15,"period":"week"},
          {"channel":"email","kpi":"unsubscribes","op":"atMost","value":40,"period":"month"},
          {"channel":"paid_search","kpi":"roas","op":"atLeast","value":4,"period":"month"},
-         {"channel":"paid_social","kpi":"cpa","op":"atMost","value":60,"period":"month"},
-         {"channel":"display","kpi":"roas","op":"atLeast","value":2,"period":"month"}]
+         {"channel":"paid_social","kpi":"cpa","op":"atMost","value":150,"period":"month"},
+         {"channel":"display","kpi":"roas","op":"atLeast","value":1.5,"period":"month"}]
         """;
 }
