@@ -64,14 +64,14 @@ public static class ReportHtml
         Tile(html, "Conversions", Count(r.Current.Conversions), Change(r.Current.Conversions, r.Previous.Conversions));
         Tile(html, "Revenue", Money(r.Current.Revenue), Change(r.Current.Revenue, r.Previous.Revenue));
         Tile(html, "Cost", Money(r.Current.Cost), Change(r.Current.Cost, r.Previous.Cost));
-        Tile(html, "ROAS", Ratio(r.Current.Roas), Change(r.Current.Roas ?? 0, r.Previous.Roas ?? 0));
+        Tile(html, "Revenue per cost", Ratio(r.Current.Roas), Change(r.Current.Roas ?? 0, r.Previous.Roas ?? 0));
         Tile(html, "Conversion rate", Percent(r.Current.ConversionRate), null);
         html.Append("</div><p class=\"muted\">Changes compare with the month before. Conversions and revenue include conversions no touchpoint led to.</p>");
         html.Append(SvgCharts.Columns($"Revenue per day in {r.Month}", [.. r.Days.Select(d => (d.Day, d.Revenue))], Money));
         html.Append("<h3>Where 80 % of revenue comes from</h3>")
             .Append(Invariant, $"<p>{r.RevenuePareto.CoreCount} of {r.RevenuePareto.Items.Count(i => i.Value > 0)} channels bring {Percent(r.RevenuePareto.CoreCumulative)} of revenue (linear attribution): ")
             .Append(HtmlEncode(string.Join(", ", r.RevenuePareto.Items.Where(i => i.InCore).Select(i => Channels.DisplayName(i.Key))))).Append(".</p>")
-            .Append(SvgCharts.Pareto("Revenue by channel, largest first, with the cumulative share", r.RevenuePareto));
+            .Append(SvgCharts.Pareto("Revenue by channel, largest first, with the cumulative share", r.RevenuePareto, Channels.DisplayName));
     }
 
     private static void ChannelsSection(StringBuilder html, MonthlyReport r)

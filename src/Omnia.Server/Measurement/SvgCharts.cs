@@ -67,12 +67,12 @@ internal static class SvgCharts
     }
 
     /// <summary>A Pareto chart: bars of each item's share, the cumulative line, and the threshold.</summary>
-    public static string Pareto(string title, ParetoResult ranking, int width = 640, int height = 220)
+    public static string Pareto(string title, ParetoResult ranking, Func<string, string> label, int width = 640, int height = 250)
     {
         var items = ranking.Items.Where(i => i.Value > 0).ToList();
         if (items.Count == 0)
             return "";
-        const int left = 40, bottom = 48, top = 10;
+        const int left = 40, bottom = 80, top = 10;
         var plotHeight = height - bottom - top;
         var step = (double)(width - left - 8) / items.Count;
         var svg = Start(title, width, height);
@@ -85,7 +85,8 @@ internal static class SvgCharts
             var item = items[i];
             var x = left + i * step;
             svg.Append(Invariant, $"<rect x=\"{x + 2:0.#}\" y=\"{Y(item.Share):0.#}\" width=\"{Math.Max(1, step - 4):0.#}\" height=\"{item.Share * plotHeight:0.#}\" fill=\"{(item.InCore ? Accent : Muted)}\"><title>{HtmlEncode(item.Key)}: {item.Share:P1}</title></rect>");
-            svg.Append(Invariant, $"<text x=\"{x + step / 2:0.#}\" y=\"{height - bottom + 14}\" text-anchor=\"middle\" font-size=\"10\" fill=\"{Ink}\">{HtmlEncode(Short(item.Key))}</text>");
+            var (lx, ly) = (x + step / 2, height - bottom + 12);
+            svg.Append(Invariant, $"<text x=\"{lx:0.#}\" y=\"{ly}\" text-anchor=\"end\" font-size=\"10\" fill=\"{Ink}\" transform=\"rotate(-35 {lx:0.#} {ly})\">{HtmlEncode(Short(label(item.Key)))}</text>");
             points.Add(string.Create(Invariant, $"{x + step / 2:0.#},{Y(item.Cumulative):0.#}"));
         }
 
@@ -93,7 +94,7 @@ internal static class SvgCharts
         return svg.Append("</svg>").ToString();
     }
 
-    private static string Short(string text) => text.Length <= 14 ? text : text[..13] + "…";
+    private static string Short(string text) => text.Length <= 18 ? text : text[..17] + "…";
 
     private static StringBuilder Start(string title, int width, int height) => new StringBuilder()
         .Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"system-ui, sans-serif\">")
