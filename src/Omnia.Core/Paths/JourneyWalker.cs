@@ -27,7 +27,10 @@ public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTi
     private int _eventCount;
     private JourneyMilestone[] _visitMilestones = new JourneyMilestone[64];
     private readonly Visit[] _touches = new Visit[MaxTouches];
-    private readonly JourneyMilestone[] _milestones = new JourneyMilestone[MaxTouches];
+    private readonly JourneyMilestone[] _touchMilestones = new JourneyMilestone[MaxTouches];
+    private readonly Dictionary<string, JourneyMilestone> _milestones = new(ReferenceEqualityComparer.Instance);
+    private string? _lastName;
+    private JourneyMilestone _lastMilestone;
 
     /// <summary>The goal walked to.</summary>
     public GoalMatcher Goal => goal;
@@ -60,7 +63,7 @@ public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTi
         for (var i = 0; i < events.Length; i++)
         {
             ref readonly var e = ref events[i];
-            var milestone = JourneyMilestones.Of(e.Name);
+            var milestone = MilestoneOf(e.Name);
             if (milestone != JourneyMilestone.None)
                 _visitMilestones[_visitOf[i]] |= milestone;
             if (!goal.Converts(in e))
@@ -76,7 +79,7 @@ public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTi
                 if (count == 0)
                     count = Collect(visits, started, at - lookback - 1, onlyLast: true);
                 var device = e.Device != DeviceType.Unknown ? e.Device : LastKnownDevice(count);
-                onJourney(state, new Journey(_touches.AsSpan(MaxTouches - count, count), _milestones.AsSpan(MaxTouches - count, count), true, goal.ValueOf(in e), at, device));
+                onJourney(state, new Journey(_touches.AsSpan(MaxTouches - count, count), _touchMilestones.AsSpan(MaxTouches - count, count), true, goal.ValueOf(in e), at, device));
             }
 
             previous = at;
@@ -93,7 +96,26 @@ public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTi
             return;
         var floor = Math.Max(Math.Max(previous, _from - 1), visits[last].StartTicks - lookback - 1);
         var open = Collect(visits, last + 1, floor);
-        onJourney(state, new Journey(_touches.AsSpan(MaxTouches - open, open), _milestones.AsSpan(MaxTouches - open, open), false, 0, visits[last].StartTicks, LastKnownDevice(open)));
+        onJourney(state, new Journey(_touches.AsSpan(MaxTouches - open, open), _touchMilestones.AsSpan(MaxTouches - open, open), false, 0, visits[last].StartTicks, LastKnownDevice(open)));
+    }
+
+    /// <summary>
+    /// The milestone an event name marks, remembered per name string: event names in memory are interned, so a lookup
+    /// by reference costs a few nanoseconds where hashing the text would cost tens, for every event of a scan.
+    /// </summary>
+    private JourneyMilestone MilestoneOf(string? name)
+    {
+        if (name is null)
+            return JourneyMilestone.None;
+        if (ReferenceEquals(name, _lastName))
+            return _lastMilestone;
+        if (_milestones.Count > 4096)
+            _milestones.Clear();
+        ref var milestone = ref CollectionsMarshal.GetValueRefOrAddDefault(_milestones, name, out var known);
+        if (!known)
+            milestone = JourneyMilestones.Of(name);
+        (_lastName, _lastMilestone) = (name, milestone);
+        return milestone;
     }
 
     /// <summary>
@@ -113,7 +135,7 @@ public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTi
                 continue;
             count++;
             _touches[MaxTouches - count] = visit;
-            _milestones[MaxTouches - count] = _visitMilestones[v];
+            _touchMilestones[MaxTouches - count] = _visitMilestones[v];
             if (onlyLast)
                 break;
         }

@@ -16,6 +16,13 @@ public static class Sessionizer
 {
     private static readonly ushort DirectId = ChannelIds.Of(Channels.Direct);
 
+    // Each thread's scratch for the visits' ends and event counts while they grow.
+    [ThreadStatic]
+    private static long[]? _ends;
+
+    [ThreadStatic]
+    private static int[]? _counts;
+
     /// <summary>The visits of <paramref name="events"/>, in order of their start.</summary>
     public static Visit[] Of(ReadOnlySpan<ProfileEvent> events, VisitOptions? options = null)
     {
@@ -43,6 +50,8 @@ public static class Sessionizer
         Span<(int Key, int Visit)> openOffline = stackalloc (int, int)[8];
         var offlineCount = 0;
         var recordIndex = !visitOfEvent.IsEmpty;
+        var ends = _ends ??= new long[64];
+        var counts = _counts ??= new int[64];
 
         for (var i = 0; i < events.Length; i++)
         {
@@ -70,24 +79,33 @@ public static class Sessionizer
             }
 
             var span = CollectionsMarshal.AsSpan(visits);
-            if (open >= 0 && ticks - span[open].EndTicks <= gap)
+            if (open >= 0 && ticks - ends[open] <= gap)
             {
+                // Millions of times a report only the end and the count change: kept aside, written into the visits once
+                // at the end. A message visit may also grow stronger (delivered, then opened).
+                ends[open] = ticks;
+                counts[open]++;
                 ref var visit = ref span[open];
-                var engagement = visit.Engagement;
                 if (visit.Kind == VisitKind.Message)
-                    engagement = Stronger(engagement, MessageEvents.KindOf(e.Name));
-                visit = visit with
                 {
-                    EndTicks = ticks,
-                    EventCount = visit.EventCount + 1,
-                    Engagement = engagement,
-                    IsTouchpoint = visit.IsTouchpoint || (visit.Kind == VisitKind.Message && engagement != MessageEventKind.None),
-                };
+                    var engagement = Stronger(visit.Engagement, MessageEvents.KindOf(e.Name));
+                    if (engagement != visit.Engagement)
+                        visit = visit with { Engagement = engagement, IsTouchpoint = true };
+                }
             }
             else
             {
                 open = visits.Count;
                 visits.Add(Start(in e, i));
+                if (open == ends.Length)
+                {
+                    Array.Resize(ref _ends, ends.Length * 2);
+                    Array.Resize(ref _counts, ends.Length * 2);
+                    (ends, counts) = (_ends, _counts);
+                }
+
+                ends[open] = ticks;
+                counts[open] = 1;
                 if (e.Device != DeviceType.Unknown)
                 {
                     openByDevice[(int)e.Device] = open;
@@ -105,7 +123,7 @@ public static class Sessionizer
                         var oldest = 0;
                         for (var k = 1; k < offlineCount; k++)
                         {
-                            if (visits[openOffline[k].Visit].EndTicks < visits[openOffline[oldest].Visit].EndTicks)
+                            if (ends[openOffline[k].Visit] < ends[openOffline[oldest].Visit])
                                 oldest = k;
                         }
 
@@ -122,7 +140,11 @@ public static class Sessionizer
                 visitOfEvent[i] = open;
         }
 
-        ApplyLastNonDirect(CollectionsMarshal.AsSpan(visits), options.DirectLookback.Ticks);
+        var all = CollectionsMarshal.AsSpan(visits);
+        for (var v = 0; v < all.Length; v++)
+            all[v] = all[v] with { EndTicks = ends[v], EventCount = counts[v] };
+
+        ApplyLastNonDirect(all, options.DirectLookback.Ticks);
     }
 
     private static Visit Start(in ProfileEvent e, int index)
