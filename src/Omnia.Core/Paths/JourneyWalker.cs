@@ -15,7 +15,12 @@ namespace Omnia.Core.Paths;
 /// form one journey that did not convert (limited to the lookback before its last touchpoint). At most
 /// <see cref="MaxTouches"/> touchpoints are kept per journey, the latest. One walker per thread: it reuses its buffers.
 /// </summary>
-public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTimeOffset from, DateTimeOffset to)
+/// <param name="goal">The goal walked to.</param>
+/// <param name="options">How events are cut into visits.</param>
+/// <param name="from">Conversions from this instant count…</param>
+/// <param name="to">…up to this one.</param>
+/// <param name="milestones">Whether to mark the touchpoints that created a lead or an opportunity (only W-shaped attribution reads them).</param>
+public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTimeOffset from, DateTimeOffset to, bool milestones = false)
 {
     /// <summary>The most touchpoints a journey keeps (the latest ones).</summary>
     public const int MaxTouches = 64;
@@ -63,8 +68,7 @@ public sealed class JourneyWalker(GoalMatcher goal, VisitOptions options, DateTi
         for (var i = 0; i < events.Length; i++)
         {
             ref readonly var e = ref events[i];
-            var milestone = MilestoneOf(e.Name);
-            if (milestone != JourneyMilestone.None)
+            if (milestones && MilestoneOf(e.Name) is var milestone and not JourneyMilestone.None)
                 _visitMilestones[_visitOf[i]] |= milestone;
             if (!goal.Converts(in e))
                 continue;

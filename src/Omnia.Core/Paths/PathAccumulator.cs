@@ -34,7 +34,7 @@ public sealed class PathAccumulator
     {
         ArgumentNullException.ThrowIfNull(query);
         _query = query;
-        _walker = new JourneyWalker(goal, query.Visits, query.From, query.To);
+        _walker = new JourneyWalker(goal, query.Visits, query.From, query.To, milestones: collectJourneys);
         _lookup = Paths.GetAlternateLookup<ReadOnlySpan<long>>();
         if (collectJourneys)
             AttributionJourneys = [];

@@ -78,19 +78,21 @@ public static class Sessionizer
                 }
             }
 
-            var span = CollectionsMarshal.AsSpan(visits);
             if (open >= 0 && ticks - ends[open] <= gap)
             {
                 // Millions of times a report only the end and the count change: kept aside, written into the visits once
-                // at the end. A message visit may also grow stronger (delivered, then opened).
+                // at the end. A message visit (never on a device) may also grow stronger (delivered, then opened).
                 ends[open] = ticks;
                 counts[open]++;
-                ref var visit = ref span[open];
-                if (visit.Kind == VisitKind.Message)
+                if (e.Device == DeviceType.Unknown)
                 {
-                    var engagement = Stronger(visit.Engagement, MessageEvents.KindOf(e.Name));
-                    if (engagement != visit.Engagement)
-                        visit = visit with { Engagement = engagement, IsTouchpoint = true };
+                    ref var visit = ref CollectionsMarshal.AsSpan(visits)[open];
+                    if (visit.Kind == VisitKind.Message)
+                    {
+                        var engagement = Stronger(visit.Engagement, MessageEvents.KindOf(e.Name));
+                        if (engagement != visit.Engagement)
+                            visit = visit with { Engagement = engagement, IsTouchpoint = true };
+                    }
                 }
             }
             else
