@@ -5,7 +5,10 @@ using Omnia.Core.Funnels;
 using Omnia.Core.Goals;
 using Omnia.Core.Kpis;
 using Omnia.Core.Paths;
+using Omnia.Core.Audiences;
 using Omnia.Core.Processing;
+using Omnia.Core.Profiles;
+using Omnia.Core.Segments;
 using Omnia.Core.Visits;
 
 namespace Omnia.Server.Measurement;
@@ -14,7 +17,8 @@ namespace Omnia.Server.Measurement;
 /// Runs the measurement reports over the derived state in memory (<see cref="DerivedState.Scan{T}"/>, on every core)
 /// and joins costs from the cost store. The API, the dashboard and the CLI all call these, so they show the same figures.
 /// </summary>
-public sealed partial class MeasurementQueries(DerivedState state, ICostStore costs, LandingPages landings)
+public sealed partial class MeasurementQueries(
+    DerivedState state, ICostStore costs, LandingPages landings, IProfileStore profiles, IAudienceStore audiences, Audiences.AudienceModels models)
 {
     /// <summary>The top buyer journeys of a goal.</summary>
     public PathReport Paths(int workspaceId, ConversionGoal goal, PathQuery query)
@@ -43,7 +47,36 @@ public sealed partial class MeasurementQueries(DerivedState state, ICostStore co
         return ModelComparison.Build(paths, models, options, spend, JourneyAttribution.Count(accumulators));
     }
 
-    /// <summary>A funnel over a period.</summary>
+    /// <summary>
+    /// A funnel over a period. A draft whose steps filter on properties that events do not keep in memory (no saved
+    /// goal, funnel or definition reads them) is answered from the log instead, profile by profile, as segment estimates
+    /// are: slower, but right.
+    /// </summary>
+    public async Task<FunnelReport> FunnelAsync(int workspaceId, FunnelDefinition funnel, FunnelQuery query, CancellationToken ct = default)
+    {
+        var kept = (await models.ForAsync(workspaceId, ct)).PropertyNames;
+        var read = funnel.PropertyNames().Distinct(StringComparer.Ordinal).ToList();
+        if (read.All(kept.Contains))
+            return Funnel(workspaceId, funnel, query);
+        var accumulator = new FunnelAccumulator(new FunnelMatcher(funnel.Spec), query, funnel.Survey is null ? null : funnel.Slug);
+        long after = 0;
+        while (await audiences.ProfileIdsAsync(workspaceId, after, 2_000, ct) is { Count: > 0 } ids)
+        {
+            var facts = await profiles.FactsAsync(ids, read, ct);
+            var stored = await audiences.GetAsync(ids, ct);
+            foreach (var id in ids)
+            {
+                if (facts.TryGetValue(id, out var person))
+                    accumulator.Add(person.Profile, person.Events as ProfileEvent[] ?? [.. person.Events], stored.GetValueOrDefault(id));
+            }
+
+            after = ids[^1];
+        }
+
+        return FunnelReport.Build([accumulator]);
+    }
+
+    /// <summary>A funnel over a period, from the events in memory (its properties must be kept with them).</summary>
     public FunnelReport Funnel(int workspaceId, FunnelDefinition funnel, FunnelQuery query)
     {
         var matcher = new FunnelMatcher(funnel.Spec);

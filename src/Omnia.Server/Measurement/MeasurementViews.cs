@@ -87,7 +87,7 @@ public sealed class MeasurementViews(MeasurementQueries queries, MeasurementSett
         var query = new FunnelQuery { From = from, To = to, Breakdown = breakdown, SegmentId = await p.SegmentAsync(segments, workspaceId, breakdown == PathBreakdown.Segment, ct) };
         if (p.Errors.Count > 0)
             return Answer<FunnelView>.Refused(p.Errors);
-        return Answer<FunnelView>.Of(new FunnelView(funnel.Slug, funnel.Name, funnel.Description, funnel.Survey, queries.Funnel(workspaceId, funnel, query)));
+        return Answer<FunnelView>.Of(new FunnelView(funnel.Slug, funnel.Name, funnel.Description, funnel.Survey, await queries.FunnelAsync(workspaceId, funnel, query, ct)));
     }
 
     /// <summary>Channel or campaign KPIs (<c>goal, from, to | month, period, level, gap</c>).</summary>

@@ -43,7 +43,7 @@ public sealed class MeasurementApiTests : IAsyncLifetime
             Page("a", 0, "https://shop.example/?utm_source=google&utm_medium=cpc&utm_campaign=brand", "https://www.google.com/"),
             Track("a", 5, "Order Completed", """{"revenue":100}"""),
             Page("b", 10, "https://shop.example/boots", "https://www.google.com/"),
-            Track("b", 11, "Product Viewed"),
+            Track("b", 11, "Product Viewed", """{"color":"red"}"""),
             Track("b", 12, "Product Added"),
             Track("c", 20, "Email Opened", """{"campaign_name":"news"}""", Mail),
             Track("c", 21, "Email Link Clicked", """{"campaign_name":"news"}""", Mail),
@@ -120,6 +120,18 @@ public sealed class MeasurementApiTests : IAsyncLifetime
         var member = Assert.Single(members.GetProperty("members").EnumerateArray());
         var b = await _node.ProfileAsync("userId", "b");
         Assert.Equal(b.GetProperty("id").GetString(), member.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_draft_funnel_over_a_property_no_definition_keeps_is_answered_from_the_log()
+    {
+        var draft = """{"version":1,"name":"Red things","steps":[{"name":"Product Viewed","where":[{"property":"color","op":"equals","value":"red"}]},{"name":"Product Added"}]}""";
+
+        var response = await _node.AdminTextAsync(HttpMethod.Post, $"{Api}/analytics/funnels", draft);
+
+        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([1, 1], report.GetProperty("report").GetProperty("total").GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("people").GetInt32()));
     }
 
     [Fact]
