@@ -63,7 +63,7 @@ public sealed class MeasureData
             var yearTicks = (End - Start).Ticks;
             var t = Start.UtcTicks + (long)(random.NextDouble() * yearTicks * 0.5);
             // About five events a visit: spread the visits over the rest of the year so the budget is spent by its end.
-            var averageGap = (long)((End.UtcTicks - t) / Math.Max(1, budget / 4.6));
+            var averageGap = (long)((End.UtcTicks - t) / Math.Max(1, budget / 4.5));
             long seq = (long)p << 20;
             while (list.Count < budget && t < End.UtcTicks)
             {
