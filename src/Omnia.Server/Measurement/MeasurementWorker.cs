@@ -4,7 +4,8 @@ namespace Omnia.Server.Measurement;
 
 /// <summary>
 /// Every ten minutes (by the injected clock): raises KPI alerts for targets missed in their last whole period and
-/// emails the monthly reports whose schedule is due. Starts once the derived state is loaded.
+/// emails the monthly reports whose schedule is due. Starts a minute after the derived state is loaded, so it never
+/// competes with start-up work (the demo load raises its own alerts when it is done).
 /// </summary>
 public sealed class MeasurementWorker(KpiAlerts alerts, ReportMailing mailing, ProcessingService processing, TimeProvider clock, ILogger<MeasurementWorker> logger)
     : BackgroundService
@@ -12,11 +13,15 @@ public sealed class MeasurementWorker(KpiAlerts alerts, ReportMailing mailing, P
     /// <summary>How often the worker looks.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long after start-up the worker first looks.</summary>
+    public static readonly TimeSpan FirstDelay = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await processing.LoadedAsync(stoppingToken);
+            await Task.Delay(FirstDelay, clock, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 await RunOnceAsync(stoppingToken);
