@@ -11,5 +11,12 @@ var root = new RootCommand("Omnia: the open-source omnichannel marketing platfor
     PersonasCommand.Create(),
     PrivacyCommand.Create(),
     AttributionCommand.Create(),
+    ReportCommand.Create(),
+    CostsCommand.Create(),
+    PathsCommand.Create(),
+    FunnelCommand.Create(),
+    KpisCommand.Create(),
+    ParetoCommand.Create(),
+    ModelsCommand.Create(),
 };
 return await CommandRunner.InvokeAsync(root, args);

@@ -7,6 +7,7 @@ using Omnia.Server.Audit;
 using Omnia.Server.Dashboard;
 using Omnia.Server.Hosting;
 using Omnia.Server.Ingestion;
+using Omnia.Server.Measurement;
 using Omnia.Server.Privacy;
 using Omnia.Server.Profiles;
 using Omnia.Server.Schema;
@@ -51,6 +52,11 @@ public static class OmniaServer
         app.MapSchemaApi();
         app.MapAuditApi();
         app.MapUsersApi();
+        app.MapMeasurementSettingsApi();
+        app.MapCostsApi();
+        app.MapMeasurementApi();
+        app.MapReportsApi();
+        app.MapSurveyApi();
         app.MapDashboard();
         return app;
     }

@@ -148,6 +148,17 @@ internal static class SqliteSchema
         CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """,
+        """
+        CREATE TABLE costs (
+            workspace_id INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            campaign TEXT NOT NULL,
+            spend_cents INTEGER NOT NULL,
+            impressions INTEGER NOT NULL,
+            clicks INTEGER NOT NULL,
+            PRIMARY KEY (workspace_id, day, channel, campaign)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>

@@ -19,6 +19,7 @@ public sealed class SqliteStore : IDisposable
         Segments = new SqliteSegmentStore(Database, clock);
         Users = new SqliteUserStore(Database, clock);
         Audit = new SqliteAuditStore(Database);
+        Costs = new SqliteCostStore(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -40,6 +41,8 @@ public sealed class SqliteStore : IDisposable
     public SqliteUserStore Users { get; }
 
     public SqliteAuditStore Audit { get; }
+
+    public SqliteCostStore Costs { get; }
 
     public void Dispose()
     {

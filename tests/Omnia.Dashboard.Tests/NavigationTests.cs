@@ -15,7 +15,7 @@ public sealed class NavigationTests(DashboardNode node)
         Assert.Equal(expected, await nav.GetByRole(AriaRole.Link).AllInnerTextsAsync());
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Overview" })).ToHaveAttributeAsync("aria-current", "page");
 
-        foreach (string capability in (string[])["Journeys", "Content", "Offers", "Analytics", "Attribution", "Planning"])
+        foreach (string capability in (string[])["Journeys", "Content", "Offers", "Planning"])
         {
             await nav.GetByRole(AriaRole.Link, new() { Name = capability }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(capability);

@@ -39,6 +39,13 @@ public sealed class RenderTimeTests(DashboardNode node)
             ("Personas", "/w/default/personas"),
             ("Lifecycle", "/w/default/lifecycle"),
             ("Coming soon (Journeys)", "/w/default/journeys"),
+            ("Analytics: channel KPIs", "/w/default/analytics"),
+            ("Analytics: buyer journeys", "/w/default/analytics/paths"),
+            ("Analytics: funnel (checkout)", "/w/default/analytics/funnels/checkout"),
+            ("Attribution", "/w/default/attribution"),
+            ("Analytics: Pareto", "/w/default/analytics/pareto"),
+            ("Analytics: monthly report", "/w/default/analytics/report"),
+            ("Analytics: goals & costs", "/w/default/analytics/goals"),
         };
 
         var failures = new List<string>();

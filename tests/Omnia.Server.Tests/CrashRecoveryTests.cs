@@ -40,6 +40,10 @@ public sealed class CrashRecoveryTests : IDisposable
         ["OMNIA_SNAPSHOT_EVERY_SECONDS"] = "1",
     };
 
+    /// <summary>The settings the server builds its model with: the defaults, keeping what the default purchase goal reads.</summary>
+    private static readonly AudienceSettings ServerSettings =
+        AudienceSettings.Default with { ReportPropertyNames = [.. Omnia.Core.Goals.ConversionGoal.Purchase.PropertyNames()] };
+
     [Fact]
     public async Task Killing_the_server_during_ingestion_and_snapshots_then_restarting_gives_the_state_a_rebuild_gives()
     {
@@ -101,7 +105,7 @@ public sealed class CrashRecoveryTests : IDisposable
         string recovered, transitionsCheck;
         using (var store = new SqliteStore(_data, TimeProvider.System))
         {
-            var model = AudienceModel.Build(1, await store.Segments.ListSegmentsAsync(1), AudienceSettings.Default);
+            var model = AudienceModel.Build(1, await store.Segments.ListSegmentsAsync(1), ServerSettings);
             var derived = await DerivedHarness.RestartAsync(store);
             Assert.Equal(await store.Events.LastSeqAsync(), derived.State.Checkpoint);
             await derived.DrainAsync([model], now);
@@ -120,7 +124,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
         using (var store = new SqliteStore(_copy, TimeProvider.System))
         {
-            var model = AudienceModel.Build(1, await store.Segments.ListSegmentsAsync(1), AudienceSettings.Default);
+            var model = AudienceModel.Build(1, await store.Segments.ListSegmentsAsync(1), ServerSettings);
             var rebuild = new DerivedHarness(store);
             await rebuild.DrainAsync([model], now, chunk: 50_000);
             Assert.Equal(rebuild.State.Describe(withTimes: false), recovered);

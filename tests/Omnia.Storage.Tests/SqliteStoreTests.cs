@@ -50,6 +50,8 @@ public sealed class SqliteStoreTests : StoreCompliance
 
         public Omnia.Core.Audit.IAuditStore Audit => _store.Audit;
 
+        public Omnia.Core.Costs.ICostStore Costs => _store.Costs;
+
         public void Reopen()
         {
             _store.Dispose();

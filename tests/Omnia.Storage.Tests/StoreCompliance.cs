@@ -270,4 +270,43 @@ public abstract partial class StoreCompliance : IDisposable
         var done = Assert.Single(await Store.Outbox.ListAsync(1, null, Omnia.Core.Journeys.OutboxStatus.Done, 10));
         Assert.Equal(("k2", 1, "sent"), (done.Key, done.Attempts, done.Outcome));
     }
+
+    [Fact]
+    public async Task Costs_replace_the_row_of_their_day_channel_and_campaign_and_survive_a_restart()
+    {
+        var day = new DateOnly(2026, 11, 1);
+        await Store.Costs.PutAsync(1, [
+            new Omnia.Core.Costs.CostRow(day, "paid_search", "brand", 120.50m, 4000, 310),
+            new Omnia.Core.Costs.CostRow(day, "paid_search", null, 9.99m, 0, 0),
+            new Omnia.Core.Costs.CostRow(day.AddDays(1), "display", "retargeting", 75m, 90000, 45),
+        ]);
+        await Store.Costs.PutAsync(1, [new Omnia.Core.Costs.CostRow(day, "paid_search", "brand", 130m, 4100, 320)]);
+        await Store.Costs.PutAsync(2, [new Omnia.Core.Costs.CostRow(day, "paid_search", "brand", 1m, 1, 1)]);
+        Store.Reopen();
+
+        Assert.Equal(
+            [
+                new Omnia.Core.Costs.CostRow(day, "paid_search", null, 9.99m, 0, 0),
+                new Omnia.Core.Costs.CostRow(day, "paid_search", "brand", 130m, 4100, 320),
+                new Omnia.Core.Costs.CostRow(day.AddDays(1), "display", "retargeting", 75m, 90000, 45),
+            ],
+            await Store.Costs.ListAsync(1, day, day.AddDays(1)));
+        Assert.Equal(["display"], (await Store.Costs.ListAsync(1, day, day.AddDays(30), "display")).Select(r => r.Channel));
+        Assert.Empty(await Store.Costs.ListAsync(1, day.AddDays(2), day.AddDays(30)));
+    }
+
+    [Fact]
+    public async Task Deleting_costs_removes_the_days_and_channel_asked_for_only()
+    {
+        var day = new DateOnly(2026, 11, 1);
+        await Store.Costs.PutAsync(1, [
+            new Omnia.Core.Costs.CostRow(day, "paid_search", "brand", 1m, 0, 0),
+            new Omnia.Core.Costs.CostRow(day, "display", null, 2m, 0, 0),
+            new Omnia.Core.Costs.CostRow(day.AddDays(5), "paid_search", "brand", 3m, 0, 0),
+        ]);
+
+        Assert.Equal(1, await Store.Costs.DeleteAsync(1, day, day.AddDays(1), "paid_search"));
+
+        Assert.Equal([2m, 3m], (await Store.Costs.ListAsync(1, day, day.AddDays(10))).Select(r => r.Spend));
+    }
 }

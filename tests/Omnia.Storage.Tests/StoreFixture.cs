@@ -25,6 +25,8 @@ public interface IStoreUnderTest : IDisposable
 
     Omnia.Core.Audit.IAuditStore Audit { get; }
 
+    Omnia.Core.Costs.ICostStore Costs { get; }
+
     /// <summary>Closes every connection and opens the same store again.</summary>
     void Reopen();
 }

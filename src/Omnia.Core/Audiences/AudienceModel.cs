@@ -26,7 +26,8 @@ public sealed class AudienceModel
             .Concat(settings.Lifecycle.Rules.Select(r => new SegmentDefinition(r.Stage.ToString(), null, r.Condition)));
         EventNames = conditions.SelectMany(d => d.EventNames(settings.ComputedTraits)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         PropertyNames = conditions.SelectMany(d => d.PropertyNames(settings.ComputedTraits))
-            .Concat(settings.ComputedTraits.SelectMany(t => t.PropertyNames())).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            .Concat(settings.ComputedTraits.SelectMany(t => t.PropertyNames())).Concat(settings.ReportPropertyNames)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The settings the model was built with.</summary>
@@ -47,8 +48,8 @@ public sealed class AudienceModel
     public IReadOnlyList<string> EventNames { get; }
 
     /// <summary>
-    /// The event property names any definition reads (segments, lifecycle rules, every computed trait): the only
-    /// properties kept with events in memory.
+    /// The event property names any definition reads (segments, lifecycle rules, every computed trait) and those reports
+    /// read (<see cref="AudienceSettings.ReportPropertyNames"/>): the only properties kept with events in memory.
     /// </summary>
     public IReadOnlyList<string> PropertyNames { get; }
 

@@ -16,6 +16,12 @@ public sealed record AudienceSettings(IReadOnlyList<ComputedTraitDefinition> Com
     /// <summary>When <see cref="Personas"/> was trained (part of the model's identity).</summary>
     public DateTimeOffset? PersonasTrainedAt { get; init; }
 
+    /// <summary>
+    /// Event properties that reports read (conversion goals, saved funnels and their surveys): kept with events like
+    /// the properties definitions read. They change what events keep, not what audiences are.
+    /// </summary>
+    public IReadOnlyList<string> ReportPropertyNames { get; init; } = [];
+
     /// <summary>The settings document names.</summary>
     public const string ComputedTraitsSetting = "computed-traits";
     public const string RfmSetting = "rfm-breakpoints";

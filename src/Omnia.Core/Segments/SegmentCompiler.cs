@@ -17,6 +17,7 @@ internal static class SegmentCompiler
         BucketCondition bucket => new BucketNode(bucket),
         PersonaCondition persona => new PersonaNode(persona),
         LifecycleStageCondition stage => new LifecycleStageNode(stage),
+        FunnelCondition funnel => new FunnelNode(funnel),
         _ => throw new ArgumentException($"Unknown condition type {condition.GetType().Name}.", nameof(condition)),
     };
 

@@ -78,6 +78,7 @@ public sealed record SegmentDefinition(string Name, string? Description, Conditi
     {
         EventCondition e => [e.Event.Name],
         SequenceCondition s => [s.First.Name, s.Then.Name],
+        FunnelCondition f => [.. f.Funnel.EventNames()],
         _ => [],
     });
 
@@ -97,6 +98,7 @@ public sealed record SegmentDefinition(string Name, string? Description, Conditi
             EventCondition e => [.. e.Event.Where.Select(w => w.Property), .. e.Aggregate?.Property is { } p ? [p] : Array.Empty<string>()],
             SequenceCondition s => [.. s.First.Where.Select(w => w.Property), .. s.Then.Where.Select(w => w.Property), .. s.Key is { } k ? [k] : Array.Empty<string>()],
             ComputedCondition computed when byName.TryGetValue(computed.Name, out var trait) => trait.PropertyNames(),
+            FunnelCondition f => [.. f.Funnel.PropertyNames()],
             _ => [],
         });
     }
@@ -116,6 +118,7 @@ public sealed record SegmentDefinition(string Name, string? Description, Conditi
             EventCondition e => [e.Event.Name],
             SequenceCondition s => [s.First.Name, s.Then.Name],
             ComputedCondition computed when byName.TryGetValue(computed.Name, out var trait) => [trait.Event.Name],
+            FunnelCondition f => [.. f.Funnel.EventNames()],
             _ => [],
         });
     }

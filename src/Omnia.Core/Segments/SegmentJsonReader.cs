@@ -248,6 +248,7 @@ internal sealed partial class SegmentJsonReader
             "computed" => ReadComputed(value, kindPath),
             "bucket" => ReadBucket(value, kindPath),
             "persona" => ReadPersona(value, kindPath),
+            "funnel" => ReadFunnel(value, kindPath),
             _ => ReadLifecycleStage(value, kindPath),
         };
     }

@@ -141,10 +141,44 @@ internal static class SegmentJsonWriter
             case LifecycleStageCondition stage:
                 WriteChoice(writer, "lifecycleStage", stage.Stages.Select(Lifecycle.LifecycleStages.Name).ToList());
                 break;
+            case FunnelCondition funnel:
+                writer.WriteStartObject("funnel");
+                WriteFunnelSpecFields(writer, funnel.Funnel);
+                writer.WriteNumber("droppedAfter", funnel.DroppedAfter);
+                if (funnel.Period.From is not null || funnel.Period.To is not null)
+                {
+                    writer.WriteStartObject("period");
+                    if (funnel.Period.From is { } from)
+                        writer.WriteString("from", IsoDate.Format(from));
+                    if (funnel.Period.To is { } to)
+                        writer.WriteString("to", IsoDate.Format(to));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+                break;
             default:
                 throw new ArgumentException($"Unknown condition type {condition.GetType().Name}.", nameof(condition));
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a funnel's <c>steps</c>, <c>within</c> and <c>order</c>.</summary>
+    internal static void WriteFunnelSpecFields(Utf8JsonWriter writer, Funnels.FunnelSpec spec)
+    {
+        writer.WriteStartArray("steps");
+        foreach (var step in spec.Steps)
+        {
+            writer.WriteStartObject();
+            WriteFilterFields(writer, step.Event);
+            if (step.Label is not null)
+                writer.WriteString("label", step.Label);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("within", spec.Within.ToString());
+        writer.WriteString("order", spec.Order == Funnels.FunnelOrder.Strict ? "strict" : "any");
     }
 
     /// <summary><c>"kind":"x"</c> for one value, <c>"kind":{"in":[…]}</c> for several.</summary>

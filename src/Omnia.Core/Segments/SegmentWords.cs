@@ -4,7 +4,7 @@ namespace Omnia.Core.Segments;
 internal static class SegmentWords
 {
     public static readonly string[] ConditionKinds =
-        ["and", "or", "not", "trait", "event", "sequence", "segment", "consent", "computed", "bucket", "persona", "lifecycleStage"];
+        ["and", "or", "not", "trait", "event", "sequence", "segment", "consent", "computed", "bucket", "persona", "lifecycleStage", "funnel"];
 
     private static readonly (string Word, ComparisonOp Op)[] Comparisons =
     [

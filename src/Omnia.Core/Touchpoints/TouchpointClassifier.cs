@@ -1,9 +1,11 @@
 namespace Omnia.Core.Touchpoints;
 
 /// <summary>
-/// Decides the channel of an event. Precedence: an explicit <c>context.channel</c>; the workspace's rules in
-/// order (own message events, UTM tags, click ids); the referrer, unless it is internal or the page's own
-/// host; unrecognised UTM tags (other); otherwise direct. Pure and allocation-light: it runs for every event.
+/// Decides the channel of an event. Precedence: an explicit <c>context.channel</c>; the <c>channel</c> property of
+/// one of our own message events (<see cref="MessageEvents"/>); the workspace's rules in order (own message events
+/// by name, UTM tags, click ids); the referrer, unless it is internal or the page's own host; unrecognised UTM tags
+/// (other); otherwise direct. A message event's campaign is its <c>campaign</c> (or <c>campaign_name</c>) property
+/// when it has no utm_campaign. Pure and allocation-light: it runs for every event.
 /// </summary>
 public static class TouchpointClassifier
 {
@@ -21,6 +23,12 @@ public static class TouchpointClassifier
             && ExplicitChannel.TryResolve(explicitValue, rules, out var explicitChannel, out var explicitReason))
         {
             return Create(input, explicitChannel, explicitReason, ExternalSourceOrNull(referrerHost, input, rules));
+        }
+
+        if (input.MessageChannel is { } messageValue
+            && ExplicitChannel.TryResolve(messageValue, rules, out var messageChannel, out _))
+        {
+            return Create(input, messageChannel, explain ? $"event {input.EventName}, channel={messageValue}" : string.Empty, ExternalSourceOrNull(referrerHost, input, rules));
         }
 
         var pageQuery = UrlParts.Query(input.PageUrl);
@@ -42,7 +50,7 @@ public static class TouchpointClassifier
                 HostPattern.MatchesAny(referrerHost, rules.SearchEngines) ? (Channels.OrganicSearch, "organic")
                 : HostPattern.MatchesAny(referrerHost, rules.SocialNetworks) ? (Channels.Social, "social")
                 : (Channels.Referral, "referral");
-            return new Touchpoint(channel, input.UtmCampaign, input.UtmSource ?? host, input.UtmMedium ?? medium,
+            return new Touchpoint(channel, input.UtmCampaign ?? input.MessageCampaign, input.UtmSource ?? host, input.UtmMedium ?? medium,
                 explain ? $"referrer {host}" : string.Empty);
         }
 
@@ -65,7 +73,7 @@ public static class TouchpointClassifier
     }
 
     private static Touchpoint Create(in TouchpointInput input, string channel, string reason, string? externalReferrerHost) =>
-        new(channel, input.UtmCampaign, input.UtmSource ?? externalReferrerHost, input.UtmMedium, reason);
+        new(channel, input.UtmCampaign ?? input.MessageCampaign, input.UtmSource ?? externalReferrerHost, input.UtmMedium, reason);
 
     /// <summary>The referrer's host when it will be the touchpoint's source: no utm_source, and an external referrer.</summary>
     private static string? ExternalSourceOrNull(ReadOnlySpan<char> referrerHost, in TouchpointInput input, ChannelRules rules) =>

@@ -45,6 +45,16 @@ public readonly record struct TouchpointInput
     /// </summary>
     public bool IsAppEvent { get; init; }
 
+    /// <summary>
+    /// For our own message events (<see cref="MessageEvents"/>): the channel in <c>properties.channel</c>, or null.
+    /// </summary>
+    public string? MessageChannel { get; init; }
+
+    /// <summary>
+    /// For our own message events: the campaign in <c>properties.campaign</c> (or <c>campaign_name</c>), or null.
+    /// </summary>
+    public string? MessageCampaign { get; init; }
+
     /// <summary>Whether any UTM source or medium was given.</summary>
     public bool HasUtmTags => UtmSource is not null || UtmMedium is not null;
 
@@ -63,17 +73,29 @@ public readonly record struct TouchpointInput
         var isScreen = typeElement.ValueKind == JsonValueKind.String && typeElement.ValueEquals("screen"u8);
         var context = Child(eventRoot, "context"u8);
         var page = Child(context, "page"u8);
-        var properties = isPage ? Child(eventRoot, "properties"u8) : default;
+        var allProperties = Child(eventRoot, "properties"u8);
+        var properties = isPage ? allProperties : default;
         var referrerObject = Child(context, "referrer"u8);
-
+        var eventName = Text(eventRoot, "event"u8);
         var pageUrl = Text(page, "url"u8) ?? Text(properties, "url"u8);
+        var isApp = isScreen || IsAppLibrary(context) || (HasObject(context, "app"u8) && pageUrl is null);
+        // A deep link that opened the app (Segment's Deep Link Opened and Application Opened carry url and
+        // referring_application): its URL's tags and click ids, and the app that sent it, decide like a landing page.
+        string? deepLinkReferrer = null;
+        if (isApp && pageUrl is null)
+        {
+            pageUrl = Text(allProperties, "url"u8);
+            deepLinkReferrer = Text(allProperties, "referring_application"u8);
+        }
+
         if (pageUrl is not null && !pageUrl.Contains('?') && Text(page, "search"u8) is { } search && search.StartsWith('?'))
             pageUrl += search;
 
         var referrer = Text(page, "referrer"u8)
             ?? Text(properties, "referrer"u8)
             ?? Text(referrerObject, "link"u8)
-            ?? Text(referrerObject, "url"u8);
+            ?? Text(referrerObject, "url"u8)
+            ?? deepLinkReferrer;
 
         var campaign = Child(context, "campaign"u8);
         string? source = Text(campaign, "source"u8), medium = Text(campaign, "medium"u8),
@@ -88,10 +110,13 @@ public readonly record struct TouchpointInput
             content = UrlParts.GetParameter(query, "utm_content");
         }
 
+        var isMessage = MessageEvents.KindOf(eventName) != MessageEventKind.None;
         return new TouchpointInput
         {
             ExplicitChannel = Text(context, "channel"u8),
-            EventName = Text(eventRoot, "event"u8),
+            EventName = eventName,
+            MessageChannel = isMessage ? Text(allProperties, "channel"u8) : null,
+            MessageCampaign = isMessage ? Text(allProperties, "campaign"u8) ?? Text(allProperties, "campaign_name"u8) : null,
             UtmSource = source,
             UtmMedium = medium,
             UtmCampaign = name,
@@ -99,7 +124,7 @@ public readonly record struct TouchpointInput
             UtmContent = content,
             PageUrl = pageUrl,
             Referrer = referrer,
-            IsAppEvent = isScreen || IsAppLibrary(context) || (HasObject(context, "app"u8) && pageUrl is null),
+            IsAppEvent = isApp,
         };
     }
 

@@ -14,11 +14,14 @@ public sealed class AudienceModels
     private readonly IWorkspaceStore _workspaces;
     private readonly ISegmentStore _segments;
     private readonly AudienceSettingsDocuments _settings;
+    private readonly Measurement.MeasurementSettings _measurement;
 
-    public AudienceModels(IWorkspaceStore workspaces, ISegmentStore segments, AudienceSettingsDocuments settings)
+    public AudienceModels(IWorkspaceStore workspaces, ISegmentStore segments, AudienceSettingsDocuments settings, Measurement.MeasurementSettings measurement)
     {
-        (_workspaces, _segments, _settings) = (workspaces, segments, settings);
+        (_workspaces, _segments, _settings, _measurement) = (workspaces, segments, settings, measurement);
         settings.Changed += ReloadAsync;
+        // Goals and funnels name event properties that events must keep for reports to read them from memory.
+        measurement.Changed += ReloadAsync;
     }
 
     /// <summary>Raised after a workspace's model was replaced.</summary>
@@ -56,5 +59,8 @@ public sealed class AudienceModels
     private async Task<AudienceModel> BuildAsync(int workspaceId, CancellationToken cancellationToken) => AudienceModel.Build(
         workspaceId,
         await _segments.ListSegmentsAsync(workspaceId, cancellationToken).ConfigureAwait(false),
-        await _settings.LoadAsync(workspaceId, cancellationToken).ConfigureAwait(false));
+        await _settings.LoadAsync(workspaceId, cancellationToken).ConfigureAwait(false) with
+        {
+            ReportPropertyNames = await _measurement.ReportPropertyNamesAsync(workspaceId, cancellationToken).ConfigureAwait(false),
+        });
 }

@@ -10,7 +10,9 @@ namespace Omnia.Server.Hosting;
 /// <summary>Loads the synthetic demo dataset into an empty store through the normal ingestion pipeline, with its segments.</summary>
 public sealed class DemoLoader(
     IWorkspaceStore workspaces, IEventStore log, EventWriter writer, ProcessingService processing, SegmentCatalog segments,
-    PersonaCatalog personas, TimeProvider clock, ILogger<DemoLoader> logger)
+    PersonaCatalog personas, Measurement.MeasurementSettings measurement, Measurement.MeasurementQueries queries, Omnia.Core.Costs.ICostStore costs,
+    Measurement.KpiAlerts alerts,
+    TimeProvider clock, ILogger<DemoLoader> logger)
 {
     /// <summary>True when <see cref="LoadIfEmptyAsync"/> would load the demo: the log has no events yet.</summary>
     public async Task<bool> WillLoadAsync(CancellationToken cancellationToken = default) => await log.LastSeqAsync(cancellationToken) == 0;
@@ -54,6 +56,8 @@ public sealed class DemoLoader(
         // six separate store regulars, app regulars and email-engaged customers, which is what a marketer would look for.
         await personas.TrainAsync(workspace.Id, k: 6, seed: 1, cancellationToken);
         await processing.AudiencesCaughtUpAsync(cancellationToken);
+        await LoadMeasurementAsync(workspace.Id, options, cancellationToken);
+        await processing.AudiencesCaughtUpAsync(cancellationToken);
         logger.LogInformation("Loaded {Events} demo events for {Customers} customers", stored, customers);
         return stored;
 
@@ -74,5 +78,35 @@ public sealed class DemoLoader(
             progress?.Report(outcome.Appended);
             return outcome.Appended;
         }
+    }
+
+    /// <summary>The demo's funnels and KPI targets, and costs for its paid channels derived from the visits they brought.</summary>
+    private async Task LoadMeasurementAsync(int workspaceId, DemoOptions options, CancellationToken ct)
+    {
+        foreach (var (slug, json) in DemoMeasurement.Funnels)
+        {
+            var (saved, _, errors) = await measurement.SaveFunnelAsync(workspaceId, slug, json, ct);
+            if (saved is null)
+            {
+                throw new InvalidOperationException($"Demo funnel '{slug}' is invalid: {string.Join("; ", errors)}");
+            }
+        }
+
+        var targetErrors = await measurement.SaveTargetsAsync(workspaceId, DemoMeasurement.Targets, ct);
+        if (targetErrors.Count > 0)
+        {
+            throw new InvalidOperationException($"The demo KPI targets are invalid: {string.Join("; ", targetErrors)}");
+        }
+
+        var today = DateOnly.FromDateTime(options.Now.UtcDateTime);
+        var query = new Omnia.Core.Kpis.KpiQuery { From = today.AddDays(-options.Days - 1), To = today.AddDays(2), Level = Omnia.Core.Attribution.AttributionLevel.Campaign };
+        var kpis = await queries.KpisAsync(workspaceId, Omnia.Core.Goals.ConversionGoal.Purchase, query, ct);
+        var rows = DemoCosts.From(
+            kpis.Rows.Select(r => (r.Period!.Value, r.Channel, r.Campaign, r.Visits)),
+            kpis.Rows.Where(r => r.Channel == Omnia.Core.Touchpoints.Channels.Sms).Select(r => (r.Period!.Value, r.Campaign, r.Sends)));
+        await costs.PutAsync(workspaceId, rows, ct);
+        logger.LogInformation("Loaded {Rows} demo cost rows", rows.Count);
+        // So a new installation shows its first KPI alerts at once rather than at the next check.
+        await alerts.CheckAsync(workspaceId, ct);
     }
 }

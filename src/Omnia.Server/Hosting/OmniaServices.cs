@@ -8,6 +8,7 @@ using Omnia.Server.Admin;
 using Omnia.Server.Audiences;
 using Omnia.Server.Dashboard;
 using Omnia.Server.Ingestion;
+using Omnia.Server.Measurement;
 using Omnia.Server.Processing;
 using Omnia.Server.Security;
 using Omnia.Storage.Sqlite;
@@ -46,6 +47,7 @@ public static class OmniaServices
         services.AddHostedService(sp => sp.GetRequiredService<ProcessingService>());
         services.AddSingleton<AudienceSettingsDocuments>();
         services.AddSingleton<AudienceModels>();
+        services.AddMeasurement();
         services.AddSingleton<SegmentCatalog>();
         services.AddSingleton<PersonaCatalog>();
         services.AddSingleton<Omnia.Server.Schema.SchemaCatalog>();
@@ -82,6 +84,7 @@ public static class OmniaServices
         services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SqliteStore>().Segments);
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<SqliteStore>().Users);
         services.AddSingleton<Omnia.Core.Audit.IAuditStore>(sp => sp.GetRequiredService<SqliteStore>().Audit);
+        services.AddSingleton<Omnia.Core.Costs.ICostStore>(sp => sp.GetRequiredService<SqliteStore>().Costs);
         return services;
     }
 }

@@ -8,11 +8,11 @@ public class SegmentValidationTests
     // and / or / not
     [InlineData("""{"or":[]}""", "condition.or: needs at least one condition")]
     [InlineData("""{"and":{"trait":{}}}""", "condition.and: must be a list of conditions, not an object")]
-    [InlineData("""{"not":[]}""", "condition.not: must be a condition object with one of and, or, not, trait, event, sequence, segment, consent, computed, bucket, persona, lifecycleStage, not a list")]
-    [InlineData("""{}""", "condition: empty condition; use one of and, or, not, trait, event, sequence, segment, consent, computed, bucket, persona, lifecycleStage")]
+    [InlineData("""{"not":[]}""", "condition.not: must be a condition object with one of and, or, not, trait, event, sequence, segment, consent, computed, bucket, persona, lifecycleStage, funnel, not a list")]
+    [InlineData("""{}""", "condition: empty condition; use one of and, or, not, trait, event, sequence, segment, consent, computed, bucket, persona, lifecycleStage, funnel")]
     [InlineData("""{"and":[{"segment":"a"}],"or":[{"segment":"b"}]}""", """condition: has 'and' and 'or' in one object; a condition has exactly one kind, so put them in a list under "and" or "or" """)]
-    [InlineData("""{"traits":{"name":"plan","op":"exists"}}""", "condition.traits: 'traits' is not a kind of condition; use one of and, or, not, trait, event, sequence, segment, consent, computed, bucket, persona, lifecycleStage")]
-    [InlineData("""{"Trait":{"name":"plan","op":"exists"}}""", "condition.Trait: 'Trait' is not a kind of condition (did you mean 'trait'?); use one of and, or, not, trait, event, sequence, segment, consent, computed, bucket, persona, lifecycleStage")]
+    [InlineData("""{"traits":{"name":"plan","op":"exists"}}""", "condition.traits: 'traits' is not a kind of condition; use one of and, or, not, trait, event, sequence, segment, consent, computed, bucket, persona, lifecycleStage, funnel")]
+    [InlineData("""{"Trait":{"name":"plan","op":"exists"}}""", "condition.Trait: 'Trait' is not a kind of condition (did you mean 'trait'?); use one of and, or, not, trait, event, sequence, segment, consent, computed, bucket, persona, lifecycleStage, funnel")]
     // trait
     [InlineData("""{"trait":{"nme":"plan","op":"exists"}}""", "condition.trait.nme: unknown key; expected name, op, value", """condition.trait.name: required: the trait's name, e.g. "plan" """)]
     [InlineData("""{"trait":{"Name":"plan","op":"exists"}}""", "condition.trait.Name: unknown key (did you mean 'name'?); expected name, op, value", """condition.trait.name: required: the trait's name, e.g. "plan" """)]
