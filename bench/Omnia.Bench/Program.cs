@@ -29,7 +29,7 @@ static int Usage()
         usage: Omnia.Bench ingest [--events 1000000] [--batch 500] [--concurrency 8] [--people 100000] [--warmup 40] [--baseline true]
                Omnia.Bench memory [--events 10000000] [--people 1000000] [--batch 500] [--concurrency 8] | --model-people N
                Omnia.Bench stages [--events 1000000] [--batch 500] [--concurrency 8] [--people 100000]
-               Omnia.Bench rebuild [--events 1000000] [--people 100000] [--keep false]
+               Omnia.Bench rebuild [--events 1000000] [--people 100000] [--keep false] [--split true]
                Omnia.Bench audience-latency [--segments 100] [--seconds 30] [--concurrency 8] [--batch 500] [--rate 0 (full speed)] [--people 100000]
                Omnia.Bench personas [--rows 1000000] [--planted 6] [--seed 7] [--min-k 2] [--max-k 8]
                Omnia.Bench attribution [--paths 1000000] [--channels 12] [--seed 7] [--unique true] [--runs 5] [--channel-attribution DRIVER] [--ca-threads 1] [--ca-sims 100000] [--dir DIR]

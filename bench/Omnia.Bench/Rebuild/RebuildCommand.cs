@@ -17,7 +17,7 @@ public static class RebuildCommand
 {
     public static async Task<int> RunAsync(BenchArgs args)
     {
-        string[] known = ["events", "batch", "people", "keep"];
+        string[] known = ["events", "batch", "people", "keep", "split"];
         if (args.Unknown(known).FirstOrDefault() is { } unknown)
         {
             Console.Error.WriteLine($"Unknown option --{unknown}. Options: {string.Join(", ", known.Select(k => "--" + k))}");
@@ -50,6 +50,7 @@ public static class RebuildCommand
             Log($"read the log alone: {read.Rate(last):N0} events/s, {read.CpuPerEvent(last):N1} µs CPU/event, {read.AllocatedPerEvent(last):N0} B/event");
 
             var model = AudienceModel.Empty(1);
+            if (args.Bool("split", true))
             {
                 // Where the time goes: the log applied to profiles first, then audiences decided for everyone it touched.
                 var split = new DerivedState(store.Events, store.Transitions);
@@ -84,6 +85,8 @@ public static class RebuildCommand
                 chunks.Clear();
             }
 
+            GC.Collect();
+            long heapBefore = GC.GetTotalMemory(true);
             var state = new DerivedState(store.Events, store.Transitions);
             var processor = new DerivedProcessor(state, _ => ProcessingRules.Default);
             var rebuild = Measure(() =>
@@ -105,7 +108,9 @@ public static class RebuildCommand
             });
             Log($"full rebuild from the log: {rebuild.Rate(last):N0} events/s, {rebuild.CpuPerEvent(last):N1} µs CPU/event, {rebuild.AllocatedPerEvent(last):N0} B/event, GC paused {rebuild.GcShare:P0}; {state.ProfileTotal:N0} profiles");
             GC.Collect();
-            Log($"managed heap after the rebuild: {GC.GetTotalMemory(true) / 1e6:N0} MB, process RSS {Environment.WorkingSet / 1e6:N0} MB");
+            long heapAfter = GC.GetTotalMemory(true);
+            Log($"managed heap after the rebuild: {heapAfter / 1e6:N0} MB ({(heapAfter - heapBefore) / 1e6:N0} MB is the derived state: "
+                + $"{(heapAfter - heapBefore) / (double)last:N0} bytes/event, {(heapAfter - heapBefore) / (double)Math.Max(1, state.ProfileTotal):N0} bytes/profile), process RSS {Environment.WorkingSet / 1e6:N0} MB");
 
             SnapshotInfo? saved = null;
             var write = Measure(() =>
