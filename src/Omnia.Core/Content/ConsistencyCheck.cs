@@ -111,7 +111,7 @@ public static partial class ConsistencyCheck
 
     private static string NormaliseTerm(string term)
     {
-        var trimmed = term.Trim();
+        var trimmed = VisibleText.FromTemplate(term, html: false);
         var percent = Percentage().Match(trimmed);
         return percent.Success && percent.Length == trimmed.Length ? percent.Groups[1].Value.Replace(',', '.') + "%" : trimmed.ToUpperInvariant();
     }
