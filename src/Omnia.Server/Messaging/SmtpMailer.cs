@@ -96,6 +96,9 @@ public sealed class SmtpMailer : IAsyncDisposable
             await client.ConnectAsync(_settings.Host, _settings.Port, _settings.Security, cancellationToken).ConfigureAwait(false);
             if (_settings.UserName is not null)
                 await client.AuthenticateAsync(_settings.UserName, _settings.Password ?? "", cancellationToken).ConfigureAwait(false);
+            // With SIZE, MailKit writes every message twice (once to measure it for MAIL FROM … SIZE=n). Personalised
+            // marketing email is small, and the server still refuses an oversized message after DATA.
+            client.Capabilities &= ~SmtpCapabilities.Size;
             return client;
         }
         catch
