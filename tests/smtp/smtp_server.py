@@ -5,7 +5,7 @@
 Prints "ready PORT" once it listens on 127.0.0.1. With --dir, each accepted message is written to DIR as
 NNNNNN.eml (written to a temporary name first, then renamed, so a reader never sees half a message); without it,
 messages are only counted. DIR/ehlo.count holds how many sessions said EHLO (one per connection). Recipients at the domain bounce.test are refused with 550 (a hard bounce), those at
-defer.test with 451 (a temporary failure). With --user, clients must authenticate (AUTH PLAIN/LOGIN) first.
+defer.test with 451 (a temporary failure). With --user, clients must authenticate (AUTH PLAIN) first.
 Stops on SIGTERM or when its standard input closes.
 """
 import argparse
@@ -65,7 +65,7 @@ def main():
 
     def factory():
         if args.user:
-            return SMTP(handler, authenticator=authenticate, auth_required=True, auth_require_tls=False,
+            return SMTP(handler, authenticator=authenticate, auth_required=True, auth_require_tls=False, auth_exclude_mechanism=["LOGIN"],
                         data_size_limit=50 * 1024 * 1024, enable_SMTPUTF8=True)
         return SMTP(handler, data_size_limit=50 * 1024 * 1024, enable_SMTPUTF8=True)
 
