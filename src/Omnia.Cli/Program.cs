@@ -9,6 +9,7 @@ var root = new RootCommand("Omnia: the open-source omnichannel marketing platfor
     ProfileCommand.Create(),
     SegmentsCommand.Create(),
     PersonasCommand.Create(),
+    PrivacyCommand.Create(),
     AttributionCommand.Create(),
 };
 return await CommandRunner.InvokeAsync(root, args);

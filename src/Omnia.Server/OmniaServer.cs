@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Omnia.Server.Admin;
 using Omnia.Server.Analytics;
 using Omnia.Server.Audiences;
+using Omnia.Server.Audit;
 using Omnia.Server.Dashboard;
 using Omnia.Server.Hosting;
 using Omnia.Server.Ingestion;
+using Omnia.Server.Privacy;
 using Omnia.Server.Profiles;
 using Omnia.Server.Schema;
+using Omnia.Server.Security;
 
 namespace Omnia.Server;
 
@@ -26,8 +29,12 @@ public static class OmniaServer
         // A request the server cannot read (a body arriving too slowly: 408) keeps its own status instead of a 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : 500 });
         app.UseStatusCodePages();
+        app.Use(SecurityHeaders.Middleware);
+        app.Use(LocalRedirects.Middleware);
+        app.UseHostFiltering();
         app.UseBrowserCors();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseDashboard();
         app.Use(AdminAccess.Middleware);
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -36,11 +43,14 @@ public static class OmniaServer
         app.MapWorkspacesApi();
         app.MapSettingsApi();
         app.MapProfilesApi();
+        app.MapPrivacyApi();
         app.MapSegmentsApi();
         app.MapAudienceSettingsApi();
         app.MapPersonasApi();
         app.MapOverviewApi();
         app.MapSchemaApi();
+        app.MapAuditApi();
+        app.MapUsersApi();
         app.MapDashboard();
         return app;
     }

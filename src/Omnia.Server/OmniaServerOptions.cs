@@ -27,6 +27,9 @@ public sealed record OmniaServerOptions
     /// <summary>…and after this many events, whichever comes first (and at a planned stop).</summary>
     public long SnapshotEveryEvents { get; init; } = Environment("OMNIA_SNAPSHOT_EVERY_EVENTS") ?? 2_000_000;
 
+    /// <summary>Sign-in throttling, rate limits, allowed hosts and session lifetime (<c>OMNIA_…</c> variables; see <see cref="Security.SecurityOptions"/>).</summary>
+    public Security.SecurityOptions Security { get; init; } = new();
+
     /// <summary>Bootstrap values, normally from <c>OMNIA_BOOTSTRAP_*</c> environment variables.</summary>
     public BootstrapSettings Bootstrap { get; init; } = BootstrapSettings.FromEnvironment();
 

@@ -17,9 +17,15 @@ internal sealed class DataDirectoryLock : IDisposable
         string path = Path.Combine(dataDirectory, FileName);
         try
         {
-            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var file = new FileStream(path, PrivateFiles.Options(FileMode.OpenOrCreate, FileAccess.ReadWrite));
+            PrivateFiles.NarrowIfExists(path);
             // The locked file cannot be read by others, so the owner's pid goes beside it, for the message below.
-            File.WriteAllText(path + ".pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using (var pid = new StreamWriter(new FileStream(path + ".pid", PrivateFiles.Options(FileMode.Create, FileAccess.Write, FileShare.ReadWrite))))
+            {
+                pid.Write(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            PrivateFiles.NarrowIfExists(path + ".pid");
             return new DataDirectoryLock(file);
         }
         catch (IOException ex)

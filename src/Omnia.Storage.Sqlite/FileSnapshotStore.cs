@@ -18,7 +18,7 @@ public sealed class FileSnapshotStore : ISnapshotStore
     public FileSnapshotStore(string dataDirectory)
     {
         _directory = Path.Combine(dataDirectory, "snapshots");
-        Directory.CreateDirectory(_directory);
+        PrivateFiles.CreateDirectory(_directory);
         foreach (var partial in Directory.EnumerateFiles(_directory, "*.tmp"))
             File.Delete(partial); // a snapshot cut short by a crash
     }
@@ -28,7 +28,7 @@ public sealed class FileSnapshotStore : ISnapshotStore
         ArgumentNullException.ThrowIfNull(write);
         var name = $"{seq:D20}-{DateTime.UtcNow:yyyyMMddHHmmssfff}{Extension}";
         var temporary = Path.Combine(_directory, name + ".tmp");
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.SequentialScan))
+        using (var file = new FileStream(temporary, PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.SequentialScan)))
         {
             write(file);
             file.Flush(flushToDisk: true);

@@ -21,8 +21,17 @@ public sealed class SqliteDatabase
 
     public SqliteDatabase(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.CreateDirectory(dataDirectory);
         DataDirectory = Path.GetFullPath(dataDirectory);
+        // SQLite gives its -wal and -shm files the mode of the database file, so an owner-only database file made
+        // here first keeps all six files owner-only.
+        foreach (var name in new[] { FileName, DerivedFileName })
+        {
+            PrivateFiles.CreateFile(Path.Combine(DataDirectory, name));
+            PrivateFiles.NarrowIfExists(Path.Combine(DataDirectory, name + "-wal"));
+            PrivateFiles.NarrowIfExists(Path.Combine(DataDirectory, name + "-shm"));
+        }
+
         _log = ConnectionString(Path.Combine(DataDirectory, FileName));
         _derived = ConnectionString(Path.Combine(DataDirectory, DerivedFileName));
         using (var log = Open())
@@ -43,6 +52,21 @@ public sealed class SqliteDatabase
 
     /// <summary>Opens a connection to the event log database.</summary>
     public SqliteConnection Open() => Open(_log, "FULL");
+
+    /// <summary>
+    /// Moves everything in the write-ahead logs into the databases and empties the logs, so that deleted rows (whose
+    /// pages <c>secure_delete</c> zeroes) leave no copy behind in a WAL file: the last step of an erasure.
+    /// </summary>
+    public void Checkpoint()
+    {
+        foreach (var open in new Func<SqliteConnection>[] { Open, OpenDerived })
+        {
+            using var connection = open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            command.ExecuteNonQuery();
+        }
+    }
 
     /// <summary>Opens a connection to the derived-state database.</summary>
     public SqliteConnection OpenDerived() => Open(_derived, "NORMAL");
@@ -67,6 +91,7 @@ public sealed class SqliteDatabase
             PRAGMA busy_timeout = 60000;
             PRAGMA cache_size = -65536;
             PRAGMA temp_store = MEMORY;
+            PRAGMA secure_delete = ON;
             """;
         pragma.ExecuteNonQuery();
         return connection;

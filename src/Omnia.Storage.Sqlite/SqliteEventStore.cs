@@ -111,6 +111,36 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IDi
         return ValueTask.FromResult(ReadInOrder(connection, seqs));
     }
 
+    public ValueTask<long> DeleteAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken = default)
+    {
+        long deleted = 0;
+        lock (_writeLock)
+        {
+            _writer ??= database.Open();
+            using var transaction = _writer.BeginTransaction();
+            using var command = _writer.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM events WHERE seq = $seq";
+            var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+            command.Prepare();
+            foreach (var s in seqs)
+            {
+                seq.Value = s;
+                deleted += command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        return ValueTask.FromResult(deleted);
+    }
+
+    public ValueTask ScrubAsync(CancellationToken cancellationToken = default)
+    {
+        database.Checkpoint();
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<long> LastSeqAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();

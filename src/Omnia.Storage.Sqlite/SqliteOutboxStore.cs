@@ -70,6 +70,24 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask DeleteProfilesAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.OpenDerived();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM journey_outbox WHERE profile_id = $profile";
+        var profile = command.Parameters.Add("$profile", SqliteType.Integer);
+        foreach (var id in profileIds)
+        {
+            profile.Value = id;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<OutboxItem?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         using var connection = database.OpenDerived();

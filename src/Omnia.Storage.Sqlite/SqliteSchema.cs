@@ -81,6 +81,73 @@ internal static class SqliteSchema
         """
         ALTER TABLE sources ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '';
         """,
+        """
+        CREATE TABLE privacy_secrets (
+            workspace_id INTEGER PRIMARY KEY,
+            secret BLOB NOT NULL);
+        CREATE TABLE privacy_suppressions (
+            workspace_id INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (workspace_id, hash)) WITHOUT ROWID;
+        CREATE TABLE privacy_erasures (
+            id INTEGER PRIMARY KEY,
+            workspace_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            requested_by TEXT NOT NULL,
+            profiles INTEGER NOT NULL,
+            events INTEGER NOT NULL,
+            identifiers INTEGER NOT NULL);
+        CREATE TABLE privacy_retention (
+            workspace_id INTEGER PRIMARY KEY,
+            days INTEGER NOT NULL);
+        """,
+        """
+        ALTER TABLE api_keys ADD COLUMN expires_at INTEGER;
+        ALTER TABLE api_keys ADD COLUMN revoked_at INTEGER;
+        ALTER TABLE api_keys ADD COLUMN last_used_at INTEGER;
+        ALTER TABLE sources ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE sources ADD COLUMN deleted_at INTEGER;
+        ALTER TABLE sources ADD COLUMN previous_key_hash TEXT;
+        ALTER TABLE sources ADD COLUMN previous_key_prefix TEXT;
+        ALTER TABLE sources ADD COLUMN previous_key_expires_at INTEGER;
+        CREATE INDEX sources_previous_key ON sources (previous_key_hash) WHERE previous_key_hash IS NOT NULL;
+        ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE users ADD COLUMN totp_secret TEXT;
+        ALTER TABLE users ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE user_sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            created_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            client TEXT) WITHOUT ROWID;
+        CREATE INDEX user_sessions_user ON user_sessions (user_id);
+        CREATE TABLE invitations (
+            id INTEGER PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            email TEXT NOT NULL,
+            role INTEGER NOT NULL,
+            all_workspaces INTEGER NOT NULL,
+            workspace_ids TEXT NOT NULL,
+            invited_by TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            accepted_at INTEGER);
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            workspace_id INTEGER,
+            actor TEXT NOT NULL,
+            client TEXT,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            hash TEXT NOT NULL);
+        CREATE INDEX audit_log_workspace ON audit_log (workspace_id, seq);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """,
     ];
 
     /// <summary>

@@ -7,15 +7,18 @@ public sealed class SqliteStore : IDisposable
 
     public SqliteStore(string dataDirectory, TimeProvider clock)
     {
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.CreateDirectory(dataDirectory);
         _lock = DataDirectoryLock.Acquire(dataDirectory);
         Database = new SqliteDatabase(dataDirectory);
         Events = new SqliteEventStore(Database);
         Transitions = new SqliteTransitionStore(Database);
         Outbox = new SqliteOutboxStore(Database);
+        Privacy = new SqlitePrivacyStore(Database);
         Snapshots = new FileSnapshotStore(Database.DataDirectory);
         Workspaces = new SqliteWorkspaceStore(Database, clock);
         Segments = new SqliteSegmentStore(Database, clock);
+        Users = new SqliteUserStore(Database, clock);
+        Audit = new SqliteAuditStore(Database);
     }
 
     public SqliteDatabase Database { get; }
@@ -26,11 +29,17 @@ public sealed class SqliteStore : IDisposable
 
     public SqliteOutboxStore Outbox { get; }
 
+    public SqlitePrivacyStore Privacy { get; }
+
     public FileSnapshotStore Snapshots { get; }
 
     public SqliteWorkspaceStore Workspaces { get; }
 
     public SqliteSegmentStore Segments { get; }
+
+    public SqliteUserStore Users { get; }
+
+    public SqliteAuditStore Audit { get; }
 
     public void Dispose()
     {

@@ -52,6 +52,24 @@ public sealed class SqliteTransitionStore(SqliteDatabase database) : ITransition
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask DeleteProfilesAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.OpenDerived();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM segment_transitions WHERE profile_id = $profile";
+        var profile = command.Parameters.Add("$profile", SqliteType.Integer);
+        foreach (var id in profileIds)
+        {
+            profile.Value = id;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<long> LastIdAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.OpenDerived();

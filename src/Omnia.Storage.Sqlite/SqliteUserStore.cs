@@ -5,9 +5,9 @@ using Omnia.Core.Workspaces;
 namespace Omnia.Storage.Sqlite;
 
 /// <summary>Dashboard users in SQLite; emails are stored normalised (<see cref="EmailAddresses.Normalize"/>).</summary>
-public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock) : IUserStore
+public sealed partial class SqliteUserStore(SqliteDatabase database, TimeProvider clock) : IUserStore
 {
-    private const string Columns = "id, email, role, all_workspaces, created_at, last_sign_in_at";
+    private const string Columns = "id, email, role, all_workspaces, created_at, last_sign_in_at, active, totp_secret IS NOT NULL";
 
     public ValueTask<User?> CreateAsync(NewUser user, CancellationToken cancellationToken = default)
     {
@@ -43,20 +43,32 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
         return ValueTask.FromResult(Read(connection, $"SELECT {Columns} FROM users WHERE id = $id", ("$id", id)).FirstOrDefault());
     }
 
-    public ValueTask<UserCredentials?> FindCredentialsAsync(string email, CancellationToken cancellationToken = default)
+    public ValueTask<UserCredentials?> FindCredentialsAsync(string email, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Credentials("email = $key", ("$key", EmailAddresses.Normalize(email))));
+
+    public ValueTask<UserCredentials?> GetCredentialsAsync(int id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Credentials("id = $key", ("$key", id)));
+
+    private UserCredentials? Credentials(string where, (string Name, object Value) key)
     {
         using var connection = database.Open();
-        using var command = Command(connection, "SELECT id, password_hash FROM users WHERE email = $email", ("$email", EmailAddresses.Normalize(email)));
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        int id;
+        string hash;
+        string? totp;
+        long step;
+        using (var command = Command(connection, $"SELECT id, password_hash, totp_secret, totp_last_step FROM users WHERE {where}", key))
+        using (var reader = command.ExecuteReader())
         {
-            return ValueTask.FromResult<UserCredentials?>(null);
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            (id, hash, totp, step) = (reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3));
         }
 
-        int id = reader.GetInt32(0);
-        string hash = reader.GetString(1);
         var user = Read(connection, $"SELECT {Columns} FROM users WHERE id = $id", ("$id", id)).Single();
-        return ValueTask.FromResult<UserCredentials?>(new UserCredentials(user, hash));
+        return new UserCredentials(user, hash) { TotpSecret = totp, TotpLastStep = step };
     }
 
     public ValueTask<IReadOnlyList<User>> ListAsync(int workspaceId, CancellationToken cancellationToken = default)
@@ -76,6 +88,13 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
         return ValueTask.FromResult(Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    public ValueTask<int> CountActiveOwnersAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT count(*) FROM users WHERE active = 1 AND all_workspaces = 1 AND role = $owner", ("$owner", (int)Role.Owner));
+        return ValueTask.FromResult(Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public ValueTask RecordSignInAsync(int id, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
@@ -86,14 +105,14 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
 
     private static IReadOnlyList<User> Read(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        var rows = new List<(int Id, string Email, Role Role, bool All, DateTimeOffset Created, DateTimeOffset? LastSignIn)>();
+        var rows = new List<(int Id, string Email, Role Role, bool All, DateTimeOffset Created, DateTimeOffset? LastSignIn, bool Active, bool TwoFactor)>();
         using (var command = Command(connection, sql, parameters))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 rows.Add((reader.GetInt32(0), reader.GetString(1), (Role)reader.GetInt32(2), reader.GetInt32(3) == 1,
-                    UnixTime.FromMs(reader.GetInt64(4)), reader.IsDBNull(5) ? null : UnixTime.FromMs(reader.GetInt64(5))));
+                    UnixTime.FromMs(reader.GetInt64(4)), reader.IsDBNull(5) ? null : UnixTime.FromMs(reader.GetInt64(5)), reader.GetInt32(6) == 1, reader.GetInt32(7) == 1));
             }
         }
 
@@ -114,7 +133,11 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
             }
         }
 
-        return rows.Select(r => new User(r.Id, r.Email, r.Role, r.All, workspaces.GetValueOrDefault(r.Id) ?? [], r.Created, r.LastSignIn)).ToList();
+        return rows.Select(r => new User(r.Id, r.Email, r.Role, r.All, workspaces.GetValueOrDefault(r.Id) ?? [], r.Created, r.LastSignIn)
+        {
+            Active = r.Active,
+            TwoFactorEnabled = r.TwoFactor,
+        }).ToList();
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)

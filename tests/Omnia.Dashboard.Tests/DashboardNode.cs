@@ -31,6 +31,9 @@ public sealed class DashboardNode : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = default!;
 
+    /// <summary>The node's services (its endpoints, stores), for tests that enumerate what it serves.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>Render times (Server-Timing <c>app;dur</c>) per page, collected by the tests.</summary>
     public RenderTimes RenderTimes { get; } = new();
 

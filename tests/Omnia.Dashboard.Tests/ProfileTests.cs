@@ -139,4 +139,57 @@ public sealed class ProfileTests(DashboardNode node)
         await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "06-profile-phone.png") });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_profiles_list_is_filtered_sorted_and_exported_with_its_true_count()
+    {
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync("/w/default/profiles");
+        var count = page.Locator("#result-count");
+        await Assertions.Expect(count).ToContainTextAsync("profiles match");
+        long everyone = long.Parse(Regex.Match(await count.InnerTextAsync(), @"^([\d,]+)").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+
+        await page.Locator("#filter-stage").SelectOptionAsync("loyalty");
+        await page.Locator("#filter-sort").SelectOptionAsync("revenue");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("stage=loyalty"));
+        string text = await count.InnerTextAsync();
+        long loyal = long.Parse(Regex.Match(text, @"^([\d,]+)").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(loyal, 1, everyone - 1);
+        var revenues = (await page.Locator("#profiles-table tbody tr td:nth-child(6)").AllInnerTextsAsync())
+            .Select(r => decimal.Parse(r.Replace("$", "").Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(revenues.OrderDescending(), revenues);
+        Assert.All(await page.Locator("#profiles-table tbody tr td:nth-child(3)").AllInnerTextsAsync(), s => Assert.Equal("Loyalty", s));
+        await Artifacts.ScreenshotAsync(page, "05-profiles-list");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-csv").ClickAsync());
+        var lines = File.ReadAllLines(await download.PathAsync());
+        Assert.StartsWith("id,name,email,user_id", lines[0], StringComparison.Ordinal);
+        Assert.Equal(loyal + 1, lines.Length);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_owner_erases_a_person_from_their_profile_page_after_typing_its_id()
+    {
+        await node.SendAsync("/v1/identify", """{"userId":"dash-erase","traits":{"email":"dash.erase@example.com","name":"Dana Erase"}}""");
+        await node.CatchUpAsync();
+        var (status, body) = await node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/profiles/lookup?type=userId&value=dash-erase");
+        Assert.Equal(200, status);
+        string id = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+
+        var page = await node.SignedInPageAsync();
+        await page.GotoAsync($"/w/default/profiles/{id}");
+        var privacy = page.Locator("#privacy");
+        await Assertions.Expect(privacy.Locator("#export-person")).ToHaveAttributeAsync("href", new Regex($"privacy/export\\?profile={id}$"));
+        await privacy.Locator("#erase-confirm").FillAsync("prf_0");
+        await privacy.GetByRole(AriaRole.Button, new() { Name = "Erase this person" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#erase-errors")).ToContainTextAsync("Nothing was erased");
+
+        await page.Locator("#erase-confirm").FillAsync(id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase this person" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#erased-notice")).ToContainTextAsync("The person was erased: 1 event(s)");
+        Assert.Equal(404, (await node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/profiles/lookup?type=userId&value=dash-erase")).Status);
+        await page.Context.CloseAsync();
+    }
 }

@@ -131,8 +131,8 @@ public sealed class AdminApiTests : IAsyncLifetime
         var byEmail = await _node.GetJsonAsync("/api/v1/workspaces/default/profiles?q=grace.h");
         var byName = await _node.GetJsonAsync("/api/v1/workspaces/default/profiles?q=Turing");
 
-        Assert.Equal("Grace Hopper", Assert.Single(byEmail.EnumerateArray()).GetProperty("name").GetString());
-        Assert.Equal("alan@example.com", Assert.Single(byName.EnumerateArray()).GetProperty("email").GetString());
+        Assert.Equal("Grace Hopper", Assert.Single(byEmail.GetProperty("profiles").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal("alan@example.com", Assert.Single(byName.GetProperty("profiles").EnumerateArray()).GetProperty("email").GetString());
     }
 
     [Fact]

@@ -9,9 +9,16 @@ namespace Omnia.Server.Tests;
 /// </summary>
 public sealed partial class DashboardHttp : IDisposable
 {
-    private DashboardHttp(HttpClient client) => Client = client;
+    private DashboardHttp(HttpClient client, CookieContainer cookies)
+    {
+        Client = client;
+        Cookies = cookies;
+    }
 
     public HttpClient Client { get; }
+
+    /// <summary>The browser's cookie jar (the session cookie, the known-device cookie).</summary>
+    public CookieContainer Cookies { get; }
 
     /// <summary>A client signed in as the node's owner through the sign-in form.</summary>
     public static Task<DashboardHttp> SignInAsync(TestNode node, string email = TestNode.OwnerEmail, string password = TestNode.OwnerPassword) =>
@@ -33,8 +40,9 @@ public sealed partial class DashboardHttp : IDisposable
     /// <summary>A client with its own cookie jar that follows no redirects, not signed in.</summary>
     public static DashboardHttp Anonymous(Uri baseAddress, TimeSpan? timeout = null)
     {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        return new DashboardHttp(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60) });
+        var cookies = new CookieContainer();
+        var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        return new DashboardHttp(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60) }, cookies);
     }
 
     /// <summary>The POST forms of a page: where each posts to and its fields with their current values (hidden ones included).</summary>

@@ -18,8 +18,12 @@ public sealed class TestNode : IAsyncDisposable
     public const string OwnerEmail = "owner@example.com";
     public const string OwnerPassword = "owner password 1";
 
-    private TestNode(WebApplication app, string directory, Uri baseAddress)
+    private readonly Func<OmniaServerOptions, OmniaServerOptions>? _configure;
+    private bool _restarted;
+
+    private TestNode(WebApplication app, string directory, Uri baseAddress, Func<OmniaServerOptions, OmniaServerOptions>? configure = null)
     {
+        _configure = configure;
         App = app;
         DataDirectory = directory;
         Client = new HttpClient { BaseAddress = baseAddress };
@@ -31,7 +35,8 @@ public sealed class TestNode : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<TestNode> StartAsync(bool demo = false, int demoCustomers = 300, string? directory = null, long maxDerivedLag = 250_000)
+    public static async Task<TestNode> StartAsync(
+        bool demo = false, int demoCustomers = 300, string? directory = null, long maxDerivedLag = 250_000, Func<OmniaServerOptions, OmniaServerOptions>? configure = null)
     {
         directory ??= Directory.CreateTempSubdirectory("omnia-node-").FullName;
         var options = new OmniaServerOptions
@@ -43,9 +48,21 @@ public sealed class TestNode : IAsyncDisposable
             Bootstrap = new BootstrapSettings(AdminKey, WriteKey, OwnerEmail, OwnerPassword),
             MaxDerivedLag = maxDerivedLag,
         };
+        options = configure?.Invoke(options) ?? options;
         var app = OmniaServer.Build(options, b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await OmniaServer.StartAsync(app);
-        return new TestNode(app, directory, new Uri(OmniaServer.Addresses(app).First()));
+        return new TestNode(app, directory, new Uri(OmniaServer.Addresses(app).First()), configure);
+    }
+
+    /// <summary>Stops this node and starts a new one on the same data directory (a restart); this instance is then spent.</summary>
+    public async Task<TestNode> RestartAsync()
+    {
+        _restarted = true;
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return await StartAsync(directory: DataDirectory, configure: _configure);
     }
 
     /// <summary>POSTs JSON to a Segment endpoint with the write key as HTTP Basic user name.</summary>
@@ -111,6 +128,11 @@ public sealed class TestNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_restarted)
+        {
+            return;
+        }
+
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();

@@ -46,6 +46,10 @@ public sealed class SqliteStoreTests : StoreCompliance
 
         public Omnia.Core.Journeys.IOutboxStore Outbox => _store.Outbox;
 
+        public Omnia.Core.Users.IUserStore Users => _store.Users;
+
+        public Omnia.Core.Audit.IAuditStore Audit => _store.Audit;
+
         public void Reopen()
         {
             _store.Dispose();

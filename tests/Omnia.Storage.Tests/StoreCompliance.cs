@@ -9,7 +9,7 @@ namespace Omnia.Storage.Tests;
 /// The behaviour every Omnia store must have. Each store (SQLite now, PostgreSQL later) subclasses
 /// this and supplies a fresh instance.
 /// </summary>
-public abstract class StoreCompliance : IDisposable
+public abstract partial class StoreCompliance : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 

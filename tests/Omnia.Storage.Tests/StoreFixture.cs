@@ -21,6 +21,10 @@ public interface IStoreUnderTest : IDisposable
 
     Omnia.Core.Journeys.IOutboxStore Outbox { get; }
 
+    Omnia.Core.Users.IUserStore Users { get; }
+
+    Omnia.Core.Audit.IAuditStore Audit { get; }
+
     /// <summary>Closes every connection and opens the same store again.</summary>
     void Reopen();
 }

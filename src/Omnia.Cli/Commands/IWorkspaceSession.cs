@@ -39,4 +39,10 @@ internal interface IWorkspaceSession : IAsyncDisposable
 
     /// <summary>Renames a persona; false when there is none with that key.</summary>
     Task<bool> RenamePersonaAsync(string key, string name, CancellationToken ct);
+
+    /// <summary>Everything held about a person (a profile id from <see cref="FindProfileAsync"/>) as JSON; null when there is none.</summary>
+    Task<string?> ExportPersonAsync(string profileId, CancellationToken ct);
+
+    /// <summary>Erases a person for good; null when there is none.</summary>
+    Task<Omnia.Core.Privacy.ErasureRecord?> ErasePersonAsync(string profileId, CancellationToken ct);
 }

@@ -160,4 +160,29 @@ internal sealed class LocalSession : IWorkspaceSession
     // The same words as the segments API's 400.
     private static CommandFailure Invalid(IReadOnlyList<string> errors, string outcome) =>
         new($"The segment definition has {errors.Count} problem(s); {outcome}. See docs/segments.md for the format.", CommandFailure.Refused, errors);
+
+    public async Task<string?> ExportPersonAsync(string profileId, CancellationToken ct)
+    {
+        if (!ProfileIds.TryParse(profileId, out long id))
+        {
+            return null;
+        }
+
+        var export = await Service<Omnia.Server.Privacy.PersonExports>().ExportAsync(new WorkspaceContext(_workspace, new Caller("cli", Role.Owner, null)), id, ct);
+        return export is null ? null : System.Text.Json.JsonSerializer.Serialize(export, OmniaHttp.Json);
+    }
+
+    public async Task<Omnia.Core.Privacy.ErasureRecord?> ErasePersonAsync(string profileId, CancellationToken ct)
+    {
+        if (!ProfileIds.TryParse(profileId, out long id))
+            return null;
+        var record = await Service<ProcessingService>().EraseAsync(_workspace.Id, id, "omnia CLI", ct);
+        if (record is not null)
+        {
+            await Service<Omnia.Server.Audit.AuditLog>().RecordAsync(
+                "omnia CLI", null, new Omnia.Server.Audit.AuditChange(_workspace.Id, "profile.erased", profileId), null, Omnia.Server.Privacy.PrivacyApi.AuditOf(record), ct);
+        }
+
+        return record;
+    }
 }

@@ -131,6 +131,20 @@ internal sealed class RemoteSession : IWorkspaceSession
         };
     }
 
+    public async Task<string?> ExportPersonAsync(string profileId, CancellationToken ct)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"privacy/export?profile={Uri.EscapeDataString(profileId)}", null, ct);
+        return response.StatusCode == HttpStatusCode.NotFound ? null
+            : response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(ct)
+            : throw await _http.FailureAsync(response, ct);
+    }
+
+    public async Task<Omnia.Core.Privacy.ErasureRecord?> ErasePersonAsync(string profileId, CancellationToken ct)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "privacy/erase", JsonContent.Create(new { profile = profileId }, options: OmniaHttp.Json), ct);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await _http.ReadAsync<Omnia.Core.Privacy.ErasureRecord>(response, ct);
+    }
+
     public ValueTask DisposeAsync()
     {
         _http.Dispose();

@@ -13,6 +13,9 @@ public interface ITransitionStore
     /// <summary>Deletes every transition with an id at or after <paramref name="id"/>.</summary>
     ValueTask DeleteFromAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes every transition of these profiles (an erasure).</summary>
+    ValueTask DeleteProfilesAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default);
+
     /// <summary>The highest recorded id, 0 when none.</summary>
     ValueTask<long> LastIdAsync(CancellationToken cancellationToken = default);
 

@@ -19,6 +19,15 @@ public interface IEventStore
     /// <summary>The logged events at these positions, in the order given (positions not in the log are skipped).</summary>
     ValueTask<IReadOnlyList<LogEvent>> ReadAsync(IReadOnlyList<long> seqs, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes the events at these positions for good (an erasure, or events past the retention), overwriting what they
+    /// held. The log is append-only otherwise.
+    /// </summary>
+    ValueTask<long> DeleteAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes deletions final on disk (no copy left in a write-ahead log).</summary>
+    ValueTask ScrubAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The position of the last event in the log, 0 when empty.</summary>
     ValueTask<long> LastSeqAsync(CancellationToken cancellationToken = default);
 

@@ -49,6 +49,16 @@ public sealed class IdentityGraph(int expectedIdentifiers = 0)
         _profiles[profileId] = [.. IdentifiersOf(profileId), id];
     }
 
+    /// <summary>Removes a profile and every identifier it owns (an erasure); returns the identifiers.</summary>
+    public IReadOnlyList<Identifier> Forget(long profileId)
+    {
+        if (!_profiles.Remove(profileId, out var ids))
+            return [];
+        foreach (var id in ids)
+            _owners.Remove(id);
+        return ids;
+    }
+
     /// <summary>Loads a profile's identifiers at start-up (from a snapshot), in the order they were attached.</summary>
     public void Restore(long profileId, IReadOnlyList<Identifier> ids)
     {

@@ -15,6 +15,9 @@ public interface IOutboxStore
     /// <summary>Records what became of an item (done, suppressed, failed, or still pending with a later <c>notBefore</c>).</summary>
     ValueTask UpdateAsync(string key, OutboxStatus status, int attempts, DateTimeOffset notBefore, string? outcome, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes every item of these profiles (an erasure: payloads may hold personal data).</summary>
+    ValueTask DeleteProfilesAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default);
+
     /// <summary>An item by key, or null.</summary>
     ValueTask<OutboxItem?> GetAsync(string key, CancellationToken cancellationToken = default);
 

@@ -106,6 +106,8 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
             var entry = state.Entry(e.WorkspaceId, profileId) ?? Create(workspace, profileId);
             state.BeforeChange(entry);
             ProfileProjector.Apply(entry.State, e, root, touchpoint);
+            if (entry.State.Consent.Count > 0 && IsSuppressed(e.WorkspaceId, workspace.Graph, profileId))
+                Unsubscribe(entry.State);
             var properties = root.TryGetProperty("properties", out var p) && workspace.KeptProperties.Count > 0
                 ? EventProperties.FromJson(p, workspace.KeptProperties.Contains, string.Intern)
                 : default;

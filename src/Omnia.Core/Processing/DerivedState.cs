@@ -264,51 +264,41 @@ public sealed partial class DerivedState : IProfileStore, IAudienceStore
         var text = query.Trim();
         if (text.Length == 0 || limit <= 0)
             return ValueTask.FromResult<IReadOnlyList<ProfileState>>([]);
+        var filter = trait is null ? new ProfileQuery { Text = text } : new ProfileQuery { Trait = trait, TraitValue = text };
         return ValueTask.FromResult<IReadOnlyList<ProfileState>>(Read(() =>
+            Matching(workspaceId, filter).Take(limit).Select(e => e.State.Clone()).ToList()));
+    }
+
+    public ValueTask<IReadOnlyList<long>> QueryAsync(int workspaceId, ProfileQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ValueTask.FromResult<IReadOnlyList<long>>(Read(() => Matching(workspaceId, query).Select(e => e.Id).ToList()));
+    }
+
+    /// <summary>The live profiles of a workspace that a query accepts, in its order. Callers hold the read lock.</summary>
+    private List<ProfileEntry> Matching(int workspaceId, ProfileQuery query)
+    {
+        if (!Workspaces.TryGetValue(workspaceId, out var workspace))
+            return [];
+        var found = new List<(ProfileEntry Entry, decimal Key)>();
+        foreach (var partition in Partitions)
         {
-            if (!Workspaces.TryGetValue(workspaceId, out var workspace))
-                return [];
-            var found = new List<ProfileEntry>();
-            foreach (var partition in Partitions)
+            foreach (var entry in partition.Values)
             {
-                foreach (var entry in partition.Values)
-                {
-                    if (entry.WorkspaceId == workspaceId && Matches(entry, workspace.Graph, text, trait))
-                        found.Add(entry);
-                }
+                if (entry.WorkspaceId == workspaceId && query.Matches(entry.State, workspace.Graph.IdentifiersOf(entry.Id), entry.Audience))
+                    found.Add((entry, query.SortKey(entry.State)));
             }
-
-            return found.OrderByDescending(e => e.State.LastSeen).ThenByDescending(e => e.Id).Take(limit).Select(e => e.State.Clone()).ToList();
-        }));
-    }
-
-    private static bool Matches(ProfileEntry entry, IdentityGraph graph, string text, string? trait)
-    {
-        if (trait is not null)
-            return entry.State.Traits.TryGetValue(trait, out var value) && Contains(value.Value, text);
-        foreach (var identifier in graph.IdentifiersOf(entry.Id))
-        {
-            if (identifier.Value.StartsWith(text, StringComparison.OrdinalIgnoreCase))
-                return true;
         }
 
-        foreach (var value in entry.State.Traits.Values)
+        found.Sort((a, b) =>
         {
-            if (Contains(value.Value, text))
-                return true;
-        }
-
-        return false;
+            var order = a.Key.CompareTo(b.Key);
+            if (query.Descending)
+                order = -order;
+            return order != 0 ? order : a.Entry.Id.CompareTo(b.Entry.Id);
+        });
+        return found.Select(f => f.Entry).ToList();
     }
-
-    /// <summary>Whether a trait's value (its text, or a number as written) contains the text, ignoring case.</summary>
-    private static bool Contains(EventValue value, string text) => value.Kind switch
-    {
-        EventValueKind.String => value.String!.Contains(text, StringComparison.OrdinalIgnoreCase),
-        EventValueKind.Number => value.ToJson().Contains(text, StringComparison.OrdinalIgnoreCase),
-        EventValueKind.Array => value.Items.Any(item => Contains(item, text)),
-        _ => false,
-    };
 
     public ValueTask<long> CountAsync(int workspaceId, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Read(() => Workspaces.TryGetValue(workspaceId, out var w) ? w.ProfileCount : 0));

@@ -42,6 +42,12 @@ public interface IProfileStore
     /// </summary>
     ValueTask<IReadOnlyList<ProfileState>> SearchAsync(int workspaceId, string query, string? trait, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ids of every profile of the workspace that <paramref name="query"/> accepts, in its order (ties by id): a
+    /// list's true count, its pages, and an export of millions read in chunks.
+    /// </summary>
+    ValueTask<IReadOnlyList<long>> QueryAsync(int workspaceId, ProfileQuery query, CancellationToken cancellationToken = default);
+
     ValueTask<long> CountAsync(int workspaceId, CancellationToken cancellationToken = default);
 
     /// <summary>Profiles that have a user id, email or phone: people the brand can name.</summary>

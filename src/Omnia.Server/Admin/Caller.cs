@@ -9,6 +9,12 @@ namespace Omnia.Server.Admin;
 /// </summary>
 public sealed record Caller(string Name, Role Role, IReadOnlyList<int>? WorkspaceIds)
 {
+    /// <summary>The dashboard user behind the call, if it is one.</summary>
+    public int? UserId { get; init; }
+
+    /// <summary>The admin key behind the call, if it is one.</summary>
+    public int? KeyId { get; init; }
+
     /// <summary>True when the caller is not limited to particular workspaces.</summary>
     public bool SeesAllWorkspaces => WorkspaceIds is null;
 
@@ -26,5 +32,13 @@ public sealed record WorkspaceContext(Workspace Workspace, Caller Caller)
         ValueTask.FromResult(context.Items[ItemKey] as WorkspaceContext);
 }
 
-/// <summary>Endpoint metadata: the least role an endpoint needs.</summary>
-public sealed record RequiredRole(Role Role);
+/// <summary>
+/// The least role an admin API endpoint (<c>.RequireRole(Role.Viewer)</c>) or a dashboard page
+/// (<c>@attribute [RequiredRole(Role.Owner)]</c>) needs. Every one declares it: the route × role test fails for one
+/// that does not, and the OpenAPI document shows it as <c>x-omnia-role</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, Inherited = false)]
+public sealed class RequiredRoleAttribute(Role role) : Attribute
+{
+    public Role Role { get; } = role;
+}

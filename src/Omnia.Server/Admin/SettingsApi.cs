@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Core.Identity;
 using Omnia.Core.Touchpoints;
 using Omnia.Core.Workspaces;
+using Omnia.Server.Audit;
 using Omnia.Server.Processing;
 
 namespace Omnia.Server.Admin;
@@ -17,21 +18,21 @@ public static class SettingsApi
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/settings").WithTags("Settings").RequireWorkspaceAccess();
         group.MapGet("/channel-rules", (WorkspaceContext w, WorkspaceRules rules) => TypedResults.Ok(rules.For(w.Id).Channels))
-            .WithSummary("Channel classification rules");
-        group.MapPut("/channel-rules", (WorkspaceContext w, HttpRequest request, WorkspaceRules rules, CancellationToken ct) =>
-                PutAsync<ChannelRules>(w, request, rules, WorkspaceRules.ChannelSetting, r => r.Validate(), ct))
+            .RequireRole(Role.Viewer).WithSummary("Channel classification rules");
+        group.MapPut("/channel-rules", (WorkspaceContext w, HttpRequest request, WorkspaceRules rules, AuditLog audit, CancellationToken ct) =>
+                PutAsync<ChannelRules>(w, request, rules, WorkspaceRules.ChannelSetting, r => r.Validate(), rules.For(w.Id).Channels, audit, ct))
             .RequireRole(Role.Owner).WithSummary("Replace the channel classification rules");
         group.MapGet("/identity-rules", (WorkspaceContext w, WorkspaceRules rules) => TypedResults.Ok(rules.For(w.Id).Identity))
-            .WithSummary("Identity resolution rules");
-        group.MapPut("/identity-rules", (WorkspaceContext w, HttpRequest request, WorkspaceRules rules, CancellationToken ct) =>
-                PutAsync<IdentityRules>(w, request, rules, WorkspaceRules.IdentitySetting, r => r.Validate(), ct))
+            .RequireRole(Role.Viewer).WithSummary("Identity resolution rules");
+        group.MapPut("/identity-rules", (WorkspaceContext w, HttpRequest request, WorkspaceRules rules, AuditLog audit, CancellationToken ct) =>
+                PutAsync<IdentityRules>(w, request, rules, WorkspaceRules.IdentitySetting, r => r.Validate(), rules.For(w.Id).Identity, audit, ct))
             .RequireRole(Role.Owner).WithSummary("Replace the identity resolution rules");
         return app;
     }
 
     private static async Task<Results<Ok<T>, ProblemHttpResult>> PutAsync<T>(
         WorkspaceContext w, HttpRequest request, WorkspaceRules rules, string setting,
-        Func<T, IReadOnlyList<string>> validate, CancellationToken ct) where T : class
+        Func<T, IReadOnlyList<string>> validate, object before, AuditLog audit, CancellationToken ct) where T : class
     {
         T? value;
         try
@@ -55,6 +56,7 @@ public static class SettingsApi
         }
 
         await rules.SaveAsync(w.Id, setting, value, ct);
+        await audit.RecordAsync(request.HttpContext, $"settings.{setting}.saved", setting, before, value);
         return TypedResults.Ok(value);
     }
 }

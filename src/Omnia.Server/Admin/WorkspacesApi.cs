@@ -1,28 +1,37 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Core.Workspaces;
+using Omnia.Server.Audit;
 
 namespace Omnia.Server.Admin;
 
-/// <summary>Workspaces, sources (write keys) and admin keys.</summary>
+/// <summary>Workspaces, sources (write keys: create, rotate, disable, delete) and admin keys (create with an optional expiry, list with last use, revoke).</summary>
 public static partial class WorkspacesApi
 {
+    /// <summary>The longest an admin key may be created for.</summary>
+    public const int MaxKeyDays = 3650;
+
     public static IEndpointRouteBuilder MapWorkspacesApi(this IEndpointRouteBuilder app)
     {
         var global = app.MapGroup("/api/v1/workspaces").WithTags("Workspaces").RequireAdminKey();
-        global.MapGet("/", ListAsync).WithSummary("Workspaces the key can see");
+        global.MapGet("/", ListAsync).RequireRole(Role.Viewer).WithSummary("Workspaces the key can see");
         global.MapPost("/", CreateAsync).RequireRole(Role.Owner).WithSummary("Create a workspace");
 
         var ws = app.MapGroup("/api/v1/workspaces/{workspace}").WithTags("Workspaces").RequireWorkspaceAccess();
-        ws.MapGet("/", (WorkspaceContext w) => TypedResults.Ok(w.Workspace)).WithSummary("One workspace");
+        ws.MapGet("/", (WorkspaceContext w) => TypedResults.Ok(w.Workspace)).RequireRole(Role.Viewer).WithSummary("One workspace");
         ws.MapGet("/sources", async (WorkspaceContext w, IWorkspaceStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListSourcesAsync(w.Id, ct))).WithSummary("Sources of a workspace");
+            TypedResults.Ok(await store.ListSourcesAsync(w.Id, ct))).RequireRole(Role.Viewer).WithSummary("Sources of a workspace");
         ws.MapPost("/sources", CreateSourceAsync).RequireRole(Role.Owner).WithSummary("Create a source; its write key is returned once");
         ws.MapPatch("/sources/{id:int}", UpdateSourceAsync).RequireRole(Role.Owner)
-            .WithSummary("Set the web origins whose pages may send events with the source's write key (empty: any origin)");
+            .WithSummary("Set the web origins whose pages may send events with the source's write key (empty: any origin), or disable/enable the source ({\"enabled\":false})");
+        ws.MapPost("/sources/{id:int}/rotate-key", RotateKeyAsync).RequireRole(Role.Owner)
+            .WithSummary("Give the source a new write key (returned once); the old one keeps working for ?overlapHours= (default 24, 0 to 720)");
+        ws.MapDelete("/sources/{id:int}", DeleteSourceAsync).RequireRole(Role.Owner)
+            .WithSummary("Delete a source: its write keys stop working at once; its events stay");
         ws.MapGet("/keys", async (WorkspaceContext w, IWorkspaceStore store, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListApiKeysAsync(w.Id, ct))).RequireRole(Role.Owner).WithSummary("Admin keys of a workspace");
-        ws.MapPost("/keys", CreateKeyAsync).RequireRole(Role.Owner).WithSummary("Create an admin key; it is returned once");
+            TypedResults.Ok(await store.ListApiKeysAsync(w.Id, ct))).RequireRole(Role.Owner).WithSummary("Admin keys of a workspace, with expiry, revocation and last use");
+        ws.MapPost("/keys", CreateKeyAsync).RequireRole(Role.Owner).WithSummary("Create an admin key ({\"name\",\"role\",\"expiresInDays\"}); it is returned once");
+        ws.MapDelete("/keys/{id:int}", RevokeKeyAsync).RequireRole(Role.Owner).WithSummary("Revoke an admin key: refused from its next request on");
         return app;
     }
 
@@ -33,7 +42,8 @@ public static partial class WorkspacesApi
         return TypedResults.Ok<IReadOnlyList<Workspace>>(all.Where(caller.CanAccess).ToList());
     }
 
-    private static async Task<Results<Created<Workspace>, ProblemHttpResult>> CreateAsync(CreateWorkspace request, IWorkspaceStore store, CancellationToken ct)
+    private static async Task<Results<Created<Workspace>, ProblemHttpResult>> CreateAsync(
+        CreateWorkspace request, HttpContext http, IWorkspaceStore store, AuditLog audit, CancellationToken ct)
     {
         if (request.Slug is null || !SlugPattern().IsMatch(request.Slug))
         {
@@ -46,11 +56,12 @@ public static partial class WorkspacesApi
         }
 
         var workspace = await store.CreateWorkspaceAsync(request.Slug, string.IsNullOrWhiteSpace(request.Name) ? request.Slug : request.Name.Trim(), ct);
+        await audit.RecordAsync(http, "workspace.created", workspace.Slug, null, workspace, workspaceId: null);
         return TypedResults.Created($"/api/v1/workspaces/{workspace.Slug}", workspace);
     }
 
     private static async Task<Results<Created<CreatedSource>, ProblemHttpResult>> CreateSourceAsync(
-        WorkspaceContext w, CreateSource request, SourceRegistry sources, CancellationToken ct)
+        WorkspaceContext w, CreateSource request, HttpContext http, SourceRegistry sources, AuditLog audit, CancellationToken ct)
     {
         if (SourceRegistry.Problem(request.Name) is { } problem)
         {
@@ -69,15 +80,16 @@ public static partial class WorkspacesApi
             created = created with { Source = await sources.SetAllowedOriginsAsync(w.Id, created.Source.Id, origins, ct) ?? created.Source };
         }
 
+        await audit.RecordAsync(http, "source.created", SourceTarget(created.Source), null, created.Source);
         return TypedResults.Created($"/api/v1/workspaces/{w.Workspace.Slug}/sources/{created.Source.Id}", created);
     }
 
     private static async Task<Results<Ok<Source>, ProblemHttpResult>> UpdateSourceAsync(
-        WorkspaceContext w, int id, UpdateSource request, SourceRegistry sources, CancellationToken ct)
+        WorkspaceContext w, int id, UpdateSource request, HttpContext http, IWorkspaceStore store, SourceRegistry sources, AuditLog audit, CancellationToken ct)
     {
-        if (request.AllowedOrigins is null)
+        if (request.AllowedOrigins is null && request.Enabled is null)
         {
-            return Problems.BadRequest("Send 'allowedOrigins': a list of web origins such as [\"https://shop.example.com\"], or [] for any origin.");
+            return Problems.BadRequest("Send 'allowedOrigins': a list of web origins such as [\"https://shop.example.com\"] ([] for any origin), or 'enabled': true/false.");
         }
 
         var (origins, errors) = WebOrigins.Parse(request.AllowedOrigins);
@@ -86,17 +98,67 @@ public static partial class WorkspacesApi
             return Problems.BadRequest("'allowedOrigins' must list web origins.", errors);
         }
 
-        return await sources.SetAllowedOriginsAsync(w.Id, id, origins, ct) is { } source
-            ? TypedResults.Ok(source)
-            : Problems.NotFound($"The workspace has no source {id}.");
+        if (await store.GetSourceAsync(w.Id, id, ct) is not { } before)
+        {
+            return Problems.NotFound($"The workspace has no source {id}.");
+        }
+
+        var source = before;
+        if (request.AllowedOrigins is not null)
+        {
+            source = await sources.SetAllowedOriginsAsync(w.Id, id, origins, ct) ?? source;
+        }
+
+        if (request.Enabled is { } enabled)
+        {
+            source = await sources.SetEnabledAsync(w.Id, id, enabled, ct) ?? source;
+        }
+
+        await audit.RecordAsync(http, "source.changed", SourceTarget(source), before, source);
+        return TypedResults.Ok(source);
+    }
+
+    private static async Task<Results<Ok<CreatedSource>, ProblemHttpResult>> RotateKeyAsync(
+        WorkspaceContext w, int id, double? overlapHours, HttpContext http, IWorkspaceStore store, SourceRegistry sources, AuditLog audit,
+        OmniaServerOptions options, CancellationToken ct)
+    {
+        if (overlapHours is { } h && !(h >= 0 && h <= SourceRegistry.MaxOverlap.TotalHours))
+        {
+            return Problems.BadRequest($"'overlapHours' must be between 0 and {SourceRegistry.MaxOverlap.TotalHours:0}: how long the old key keeps working.");
+        }
+
+        var overlap = overlapHours is { } hours ? TimeSpan.FromHours(hours) : options.Security.DefaultRotationOverlap;
+
+        var before = await store.GetSourceAsync(w.Id, id, ct);
+        var rotated = before is null ? null : await sources.RotateAsync(w.Id, id, overlap, ct);
+        if (rotated is null)
+        {
+            return Problems.NotFound($"The workspace has no source {id}.");
+        }
+
+        await audit.RecordAsync(http, "source.key_rotated", SourceTarget(rotated.Source), before, rotated.Source);
+        return TypedResults.Ok(rotated);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteSourceAsync(
+        WorkspaceContext w, int id, HttpContext http, IWorkspaceStore store, SourceRegistry sources, AuditLog audit, CancellationToken ct)
+    {
+        var before = await store.GetSourceAsync(w.Id, id, ct);
+        if (before is null || !await sources.DeleteAsync(w.Id, id, ct))
+        {
+            return Problems.NotFound($"The workspace has no source {id}.");
+        }
+
+        await audit.RecordAsync(http, "source.deleted", SourceTarget(before), before, null);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateKeyAsync(
-        WorkspaceContext w, CreateKey request, IWorkspaceStore store, CancellationToken ct)
+        WorkspaceContext w, CreateKey request, HttpContext http, IWorkspaceStore store, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Name))
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
         {
-            return Problems.BadRequest("'name' is required, e.g. \"reporting script\".");
+            return Problems.BadRequest("'name' is required (at most 100 characters), e.g. \"reporting script\".");
         }
 
         if (!Enum.TryParse<Role>(request.Role ?? "viewer", ignoreCase: true, out var role) || !Enum.IsDefined(role))
@@ -104,10 +166,41 @@ public static partial class WorkspacesApi
             return Problems.BadRequest("'role' must be one of owner, marketer, analyst, viewer.");
         }
 
+        if (request.ExpiresInDays is < 1 or > MaxKeyDays)
+        {
+            return Problems.BadRequest($"'expiresInDays' must be between 1 and {MaxKeyDays}, or left out for a key that does not expire.");
+        }
+
+        var expires = request.ExpiresInDays is { } days ? clock.GetUtcNow().AddDays(days) : (DateTimeOffset?)null;
         string key = SecretKeys.NewAdminKey();
-        var apiKey = await store.CreateApiKeyAsync(w.Id, request.Name.Trim(), role, SecretKeys.Hash(key), SecretKeys.Prefix(key), ct);
+        var apiKey = await store.CreateApiKeyAsync(w.Id, request.Name.Trim(), role, SecretKeys.Hash(key), SecretKeys.Prefix(key), expires, ct);
+        await audit.RecordAsync(http, "key.created", KeyTarget(apiKey), null, apiKey);
         return TypedResults.Created($"/api/v1/workspaces/{w.Workspace.Slug}/keys/{apiKey.Id}", new CreatedKey(apiKey, key));
     }
+
+    private static async Task<Results<Ok<ApiKey>, ProblemHttpResult>> RevokeKeyAsync(
+        WorkspaceContext w, int id, HttpContext http, IWorkspaceStore store, AdminAccess access, AuditLog audit, CancellationToken ct)
+    {
+        var before = await store.GetApiKeyAsync(w.Id, id, ct);
+        if (before is null)
+        {
+            return Problems.NotFound($"The workspace has no admin key {id}; GET /keys lists them.");
+        }
+
+        if (before.WorkspaceId is null && !w.Caller.SeesAllWorkspaces)
+        {
+            return Problems.Forbidden("This key administers every workspace; only an owner of every workspace can revoke it.");
+        }
+
+        var revoked = await store.RevokeApiKeyAsync(id, ct) ?? before;
+        access.Evict(id);
+        await audit.RecordAsync(http, "key.revoked", KeyTarget(revoked), before, revoked, before.WorkspaceId);
+        return TypedResults.Ok(revoked);
+    }
+
+    public static string SourceTarget(Source source) => $"{source.Name} (#{source.Id})";
+
+    public static string KeyTarget(ApiKey key) => $"{key.Name} ({key.Prefix})";
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]
     private static partial Regex SlugPattern();
@@ -117,13 +210,13 @@ public sealed record CreateWorkspace(string? Slug, string? Name);
 
 public sealed record CreateSource(string? Name, string? Kind, IReadOnlyList<string?>? AllowedOrigins = null);
 
-/// <summary>A change to a source: the web origins allowed to send its events from a browser.</summary>
-public sealed record UpdateSource(IReadOnlyList<string?>? AllowedOrigins);
+/// <summary>A change to a source: the web origins allowed to send its events from a browser, and whether it is enabled.</summary>
+public sealed record UpdateSource(IReadOnlyList<string?>? AllowedOrigins, bool? Enabled = null);
 
-/// <summary>A new source and its write key, shown this once.</summary>
+/// <summary>A new source (or a rotated one) and its write key, shown this once.</summary>
 public sealed record CreatedSource(Source Source, string WriteKey);
 
-public sealed record CreateKey(string? Name, string? Role);
+public sealed record CreateKey(string? Name, string? Role, int? ExpiresInDays = null);
 
 /// <summary>A new admin key, shown this once.</summary>
 public sealed record CreatedKey(ApiKey Key, string Secret);

@@ -1,3 +1,4 @@
+using Omnia.Core.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Core.Events;
 using Omnia.Core.Profiles;
@@ -14,8 +15,8 @@ public static class OverviewApi
     public static IEndpointRouteBuilder MapOverviewApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}").WithTags("Analytics").RequireWorkspaceAccess();
-        group.MapGet("/stats/overview", OverviewAsync).WithSummary("Events today, profiles, identified share and events per channel per day");
-        group.MapGet("/events/latest", LatestAsync).WithSummary("The newest events of the workspace, classified by channel");
+        group.MapGet("/stats/overview", OverviewAsync).RequireRole(Role.Viewer).WithSummary("Events today, profiles, identified share and events per channel per day");
+        group.MapGet("/events/latest", LatestAsync).RequireRole(Role.Viewer).WithSummary("The newest events of the workspace, classified by channel");
         return app;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Core.Audiences;
 using Omnia.Core.Workspaces;
 using Omnia.Server.Admin;
+using Omnia.Server.Audit;
 using Omnia.Server.Profiles;
 
 namespace Omnia.Server.Audiences;
@@ -16,15 +17,15 @@ public static class SegmentsApi
     public static IEndpointRouteBuilder MapSegmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/segments").WithTags("Segments").RequireWorkspaceAccess();
-        group.MapGet("/", ListAsync).WithSummary("Saved segments with their current sizes");
+        group.MapGet("/", ListAsync).RequireRole(Role.Viewer).WithSummary("Saved segments with their current sizes");
         group.MapPost("/", CreateAsync).RequireRole(Role.Marketer).WithSummary("Save a new segment (body: a segment definition; slug from ?slug= or the name)");
-        group.MapPost("/estimate", EstimateAsync).WithSummary("Estimate a draft definition's size (with its 95% interval) and preview members, without saving");
-        group.MapGet("/transitions", WorkspaceTransitionsAsync).WithSummary("Entries and exits of every segment, oldest first, after an id");
-        group.MapGet("/{slug}", GetAsync).WithSummary("One segment");
+        group.MapPost("/estimate", EstimateAsync).RequireRole(Role.Viewer).WithMetadata(AuditedRequests.ReadOnly).WithSummary("Estimate a draft definition's size (with its 95% interval) and preview members, without saving");
+        group.MapGet("/transitions", WorkspaceTransitionsAsync).RequireRole(Role.Viewer).WithSummary("Entries and exits of every segment, oldest first, after an id");
+        group.MapGet("/{slug}", GetAsync).RequireRole(Role.Viewer).WithSummary("One segment");
         group.MapPut("/{slug}", PutAsync).RequireRole(Role.Marketer).WithSummary("Create or replace a segment's definition");
         group.MapDelete("/{slug}", DeleteAsync).RequireRole(Role.Marketer).WithSummary("Delete a segment (refused while other segments use it)");
-        group.MapGet("/{slug}/members", MembersAsync).WithSummary("The segment's members now, a page at a time");
-        group.MapGet("/{slug}/transitions", TransitionsAsync).WithSummary("The segment's entries and exits, oldest first, after an id");
+        group.MapGet("/{slug}/members", MembersAsync).RequireRole(Role.Viewer).WithSummary("The segment's members now, a page at a time");
+        group.MapGet("/{slug}/transitions", TransitionsAsync).RequireRole(Role.Viewer).WithSummary("The segment's entries and exits, oldest first, after an id");
         return app;
     }
 
@@ -35,7 +36,7 @@ public static class SegmentsApi
         await catalog.GetAsync(w.Id, slug, ct) is { } view ? TypedResults.Ok(view) : NoSuchSegment(slug);
 
     private static async Task<Results<Created<SegmentView>, ProblemHttpResult>> CreateAsync(
-        WorkspaceContext w, string? slug, HttpRequest request, SegmentCatalog catalog, CancellationToken ct)
+        WorkspaceContext w, string? slug, HttpRequest request, SegmentCatalog catalog, AuditLog audit, CancellationToken ct)
     {
         var body = await ReadBodyAsync(request, ct);
         if (body.Problem is { } problem)
@@ -44,6 +45,11 @@ public static class SegmentsApi
         }
 
         var outcome = await catalog.SaveAsync(w.Id, string.IsNullOrWhiteSpace(slug) ? null : slug, body.Json!, createOnly: true, ct);
+        if (outcome.Segment is { } saved)
+        {
+            await audit.RecordAsync(request.HttpContext, "segment.saved", saved.Slug, null, saved.Definition);
+        }
+
         return outcome switch
         {
             { Segment: { } s } => TypedResults.Created($"/api/v1/workspaces/{w.Workspace.Slug}/segments/{s.Slug}", s),
@@ -53,7 +59,7 @@ public static class SegmentsApi
     }
 
     private static async Task<Results<Ok<SegmentView>, Created<SegmentView>, ProblemHttpResult>> PutAsync(
-        WorkspaceContext w, string slug, HttpRequest request, SegmentCatalog catalog, CancellationToken ct)
+        WorkspaceContext w, string slug, HttpRequest request, SegmentCatalog catalog, AuditLog audit, CancellationToken ct)
     {
         var body = await ReadBodyAsync(request, ct);
         if (body.Problem is { } problem)
@@ -61,7 +67,13 @@ public static class SegmentsApi
             return problem;
         }
 
+        var before = await catalog.GetAsync(w.Id, slug, ct);
         var outcome = await catalog.SaveAsync(w.Id, slug, body.Json!, createOnly: false, ct);
+        if (outcome.Segment is { } saved)
+        {
+            await audit.RecordAsync(request.HttpContext, "segment.saved", saved.Slug, before?.Definition, saved.Definition);
+        }
+
         return outcome switch
         {
             { Segment: { } s, Created: true } => TypedResults.Created($"/api/v1/workspaces/{w.Workspace.Slug}/segments/{s.Slug}", s),
@@ -70,9 +82,16 @@ public static class SegmentsApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(WorkspaceContext w, string slug, SegmentCatalog catalog, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        WorkspaceContext w, string slug, HttpContext http, SegmentCatalog catalog, AuditLog audit, CancellationToken ct)
     {
+        var before = await catalog.GetAsync(w.Id, slug, ct);
         var outcome = await catalog.DeleteAsync(w.Id, slug, ct);
+        if (outcome.Found && outcome.UsedBy.Count == 0)
+        {
+            await audit.RecordAsync(http, "segment.deleted", slug, before?.Definition, null);
+        }
+
         if (!outcome.Found)
         {
             return NoSuchSegment(slug);

@@ -55,5 +55,11 @@ public sealed class DashboardSession(IWorkspaceStore workspaces, AdminAccess acc
         }
 
         Caller = AdminAccess.UserCaller(User);
+        // Form posts record audit entries with this caller and workspace, as the admin API's endpoints do.
+        http.Items[AdminAccess.CallerItemKey] = Caller;
+        if (Workspace is not null)
+        {
+            http.Items[WorkspaceContext.ItemKey] = new WorkspaceContext(Workspace, Caller);
+        }
     }
 }

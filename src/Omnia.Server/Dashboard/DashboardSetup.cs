@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Omnia.Server.Dashboard.Accounts;
+using Omnia.Server.Security;
 
 namespace Omnia.Server.Dashboard;
 
@@ -20,12 +22,14 @@ public static class DashboardSetup
 
         // Cookie and antiforgery keys live with the data, so sign-ins survive a restart. They are as
         // sensitive as the database next to them, hence no extra key encryption (and no warning about it).
-        services.AddDataProtection()
-            .SetApplicationName("Omnia")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.DataDirectory), "keys")));
+        // The key files are written owner-only, like every file of the data directory.
+        services.AddDataProtection().SetApplicationName("Omnia");
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new PrivateKeyRepository(Path.Combine(Path.GetFullPath(options.DataDirectory), "keys")));
         services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
 
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<KnownDevices>();
+        services.AddSingleton(sp => new SignInThrottle(options.Security, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<DashboardSession>();
         return services;
     }
@@ -58,7 +62,7 @@ public static class DashboardSetup
                 return Results.BadRequest();
             }
 
-            await http.SignOutAsync(DashboardUsers.Scheme);
+            await DashboardUsers.SignOutAsync(http);
             return Results.Redirect("/signin?signedOut=1");
         }).ExcludeFromDescription();
         return app;

@@ -9,6 +9,7 @@ using Omnia.Server.Audiences;
 using Omnia.Server.Dashboard;
 using Omnia.Server.Ingestion;
 using Omnia.Server.Processing;
+using Omnia.Server.Security;
 using Omnia.Storage.Sqlite;
 
 namespace Omnia.Server.Hosting;
@@ -28,6 +29,13 @@ public static class OmniaServices
         services.AddSingleton<WriteKeys>();
         services.AddSingleton<SourceRegistry>();
         services.AddSingleton<AdminAccess>();
+        services.AddSingleton<Omnia.Server.Audit.AuditLog>();
+        services.AddApiRateLimits(options.Security);
+        services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = [.. options.Security.AllowedHosts];
+            o.IncludeFailureMessage = false;
+        });
         services.AddSingleton<WorkspaceRules>();
         services.AddSingleton(sp => new DerivedState(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<ITransitionStore>()));
         services.AddSingleton<IProfileStore>(sp => sp.GetRequiredService<DerivedState>());
@@ -42,6 +50,9 @@ public static class OmniaServices
         services.AddSingleton<PersonaCatalog>();
         services.AddSingleton<Omnia.Server.Schema.SchemaCatalog>();
         services.AddSingleton<Omnia.Server.Profiles.ProfileViews>();
+        services.AddSingleton<Omnia.Server.Profiles.ProfileLists>();
+        services.AddSingleton<Omnia.Server.Privacy.PersonFinder>();
+        services.AddSingleton<Omnia.Server.Privacy.PersonExports>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<FirstRun>();
         services.AddSingleton<DemoLoader>();
@@ -66,9 +77,11 @@ public static class OmniaServices
         services.AddSingleton<ITransitionStore>(sp => sp.GetRequiredService<SqliteStore>().Transitions);
         services.AddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<SqliteStore>().Snapshots);
         services.AddSingleton<Omnia.Core.Journeys.IOutboxStore>(sp => sp.GetRequiredService<SqliteStore>().Outbox);
+        services.AddSingleton<Omnia.Core.Privacy.IPrivacyStore>(sp => sp.GetRequiredService<SqliteStore>().Privacy);
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
         services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SqliteStore>().Segments);
-        services.AddSingleton<IUserStore>(sp => new SqliteUserStore(sp.GetRequiredService<SqliteStore>().Database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<SqliteStore>().Users);
+        services.AddSingleton<Omnia.Core.Audit.IAuditStore>(sp => sp.GetRequiredService<SqliteStore>().Audit);
         return services;
     }
 }

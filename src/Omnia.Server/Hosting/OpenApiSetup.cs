@@ -16,6 +16,12 @@ public static class OpenApiSetup
     public const string WriteKeyScheme = "writeKey";
     public const string DashboardCookieScheme = "dashboardSession";
 
+    /// <summary>Operation extension naming the least role an admin route needs: viewer, analyst, marketer or owner.</summary>
+    public const string RoleExtension = "x-omnia-role";
+
+    /// <summary>Operation extension: <c>workspace</c> for routes under <c>/workspaces/{workspace}</c>, <c>global</c> for the others.</summary>
+    public const string ScopeExtension = "x-omnia-scope";
+
     public static IServiceCollection AddOmniaOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>
         {
@@ -37,12 +43,19 @@ public static class OpenApiSetup
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (metadata.OfType<AccessScope>().Any())
+                if (metadata.OfType<AccessScope>().LastOrDefault() is { } scope)
                 {
                     AddSchemes(context.Document!);
                     operation.Security ??= [];
                     operation.Security.Add(Requirement(AdminKeyScheme, context.Document!));
                     operation.Security.Add(Requirement(DashboardCookieScheme, context.Document!));
+                    // The least role the route declared (RequireRole), and whether it is bound to the {workspace} in its path.
+                    operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                    operation.Extensions[ScopeExtension] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(scope.Name));
+                    if (metadata.OfType<RequiredRoleAttribute>().LastOrDefault() is { } role)
+                    {
+                        operation.Extensions[RoleExtension] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(role.Role.ToString().ToLowerInvariant()));
+                    }
                 }
                 else if (IsSegmentApi(context.Description.RelativePath, context.Description.HttpMethod))
                 {

@@ -7,29 +7,32 @@ namespace Omnia.Server.Ingestion;
 
 /// <summary>
 /// Resolves a Segment write key (HTTP Basic user name, or <c>writeKey</c> in the body) to its source.
-/// Keys are looked up by hash and cached, so authentication costs no query per request.
+/// Keys are looked up by hash and cached, so authentication costs no query per request. A source whose old key
+/// is inside a rotation's overlap is cached only until the overlap ends, so the old key stops on time.
 /// </summary>
-public sealed class WriteKeys(IWorkspaceStore workspaces)
+public sealed class WriteKeys(IWorkspaceStore workspaces, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, Source?> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Source? Source, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
     public async ValueTask<Source?> FindAsync(string writeKey, CancellationToken cancellationToken = default)
     {
-        if (_cache.TryGetValue(writeKey, out var cached))
+        string hash = SecretKeys.Hash(writeKey);
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(hash, out var cached) && now < cached.Until)
         {
-            return cached;
+            return cached.Source;
         }
 
-        var source = await workspaces.FindSourceByKeyHashAsync(SecretKeys.Hash(writeKey), cancellationToken).ConfigureAwait(false);
+        var source = await workspaces.FindSourceByKeyHashAsync(hash, cancellationToken).ConfigureAwait(false);
         if (source is not null || _cache.Count < 10_000)
         {
-            _cache[writeKey] = source;
+            _cache[hash] = (source, source?.PreviousKeyExpiresAt is { } until && until > now ? until : DateTimeOffset.MaxValue);
         }
 
         return source;
     }
 
-    /// <summary>Forget cached lookups (after a source is created or a key rotated).</summary>
+    /// <summary>Forget cached lookups (after a source is created, changed, deleted or its key rotated).</summary>
     public void Invalidate() => _cache.Clear();
 
     /// <summary>The write key in an <c>Authorization: Basic base64(key:)</c> header, or null.</summary>

@@ -15,8 +15,8 @@ namespace Omnia.Server.Processing;
 /// </summary>
 public sealed class ProcessingService(
     DerivedState state, DerivedProcessor processor, EventIngestor ingestor, CommittedEvents committed, IEventStore log, ITransitionStore transitions,
-    ISnapshotStore snapshots, AudienceModels models, Journeys.JourneyModels journeys, IOutboxStore outbox, TimeProvider clock, OmniaServerOptions options,
-    ILogger<ProcessingService> logger) : BackgroundService
+    ISnapshotStore snapshots, AudienceModels models, Journeys.JourneyModels journeys, IOutboxStore outbox, Omnia.Core.Privacy.IPrivacyStore privacy,
+    TimeProvider clock, OmniaServerOptions options, ILogger<ProcessingService> logger) : BackgroundService
 {
     private const int ReadChunk = 8_192;
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(1);
@@ -86,6 +86,128 @@ public sealed class ProcessingService(
     }
 
     private readonly List<TaskCompletionSource<SnapshotInfo?>> _snapshotRequests = [];
+    private readonly List<(int Workspace, long Profile, string RequestedBy, TaskCompletionSource<Omnia.Core.Privacy.ErasureRecord?> Done)> _erasures = [];
+    private readonly HashSet<int> _suppressionsLoaded = [];
+    private DateTimeOffset _nextRetention = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Erases the person who holds <paramref name="profileId"/> (see <see cref="DerivedProcessor.Erase"/>): from the derived
+    /// state, the event log, segment transitions and the outbox; writes a new snapshot and deletes every older one;
+    /// keeps only hashed identifiers and a record without personal data. Null when there is no such profile.
+    /// </summary>
+    public async Task<Omnia.Core.Privacy.ErasureRecord?> EraseAsync(int workspaceId, long profileId, string requestedBy, CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource<Omnia.Core.Privacy.ErasureRecord?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waitersLock)
+        {
+            _erasures.Add((workspaceId, profileId, requestedBy, done));
+        }
+
+        Wake();
+        return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the erasures asked for, after applying everything in the log (so none of the person's events is left unapplied).</summary>
+    private async Task EraseRequestedAsync(CancellationToken cancellationToken)
+    {
+        List<(int Workspace, long Profile, string RequestedBy, TaskCompletionSource<Omnia.Core.Privacy.ErasureRecord?> Done)> requests;
+        lock (_waitersLock)
+        {
+            requests = [.. _erasures];
+            _erasures.Clear();
+        }
+
+        if (requests.Count == 0)
+            return;
+        try
+        {
+            IReadOnlyList<LogEvent> events;
+            while ((events = await log.ReadAfterAsync(state.Checkpoint, ReadChunk, cancellationToken).ConfigureAwait(false)).Count > 0)
+                processor.Apply(events, clock.GetUtcNow());
+            await _snapshotTask.ConfigureAwait(false); // a snapshot being written still holds the person: let it finish, then replace it
+            foreach (var (workspace, profile, requestedBy, done) in requests)
+            {
+                await LoadSuppressionsAsync(workspace, cancellationToken).ConfigureAwait(false);
+                if (processor.Erase(workspace, profile) is not { } erasure)
+                {
+                    done.TrySetResult(null);
+                    continue;
+                }
+
+                long deleted = await log.DeleteAsync(erasure.Seqs, cancellationToken).ConfigureAwait(false);
+                await transitions.DeleteProfilesAsync(erasure.ProfileIds, cancellationToken).ConfigureAwait(false);
+                await outbox.DeleteProfilesAsync(erasure.ProfileIds, cancellationToken).ConfigureAwait(false);
+                await privacy.AddSuppressionsAsync(workspace, erasure.SuppressedHashes, cancellationToken).ConfigureAwait(false);
+                var record = await privacy.RecordErasureAsync(
+                    new Omnia.Core.Privacy.ErasureRecord(0, workspace, clock.GetUtcNow(), requestedBy, erasure.ProfileIds.Count, deleted, erasure.SuppressedHashes.Count),
+                    cancellationToken).ConfigureAwait(false);
+                done.TrySetResult(record);
+            }
+
+            ReplaceSnapshots();
+            await log.ScrubAsync(cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Erased {Count} people as asked; the snapshots before were replaced", requests.Count);
+        }
+        catch (Exception ex)
+        {
+            foreach (var request in requests)
+                request.Done.TrySetException(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Writes a snapshot of the state now and deletes every other one (they may hold what was just removed).</summary>
+    private void ReplaceSnapshots()
+    {
+        var saved = Snapshot(state.BeginSnapshot(processor, clock.GetUtcNow()));
+        foreach (var old in snapshots.List().Where(s => s.Name != saved?.Name))
+            snapshots.Delete(old);
+        _sinceSnapshot.Restart();
+    }
+
+    private async Task LoadSuppressionsAsync(int workspaceId, CancellationToken cancellationToken)
+    {
+        if (!_suppressionsLoaded.Add(workspaceId))
+            return;
+        processor.UseSuppressions(
+            workspaceId,
+            await privacy.SecretAsync(workspaceId, cancellationToken).ConfigureAwait(false),
+            await privacy.SuppressionsAsync(workspaceId, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Once an hour: events older than a workspace's retention leave the derived state and the log.</summary>
+    private async Task ApplyRetentionAsync(IReadOnlyList<AudienceModel> workspaces, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now < _nextRetention)
+            return;
+        _nextRetention = now + TimeSpan.FromHours(1);
+        bool aged = false;
+        foreach (var workspace in workspaces)
+        {
+            if (await privacy.RetentionDaysAsync(workspace.WorkspaceId, cancellationToken).ConfigureAwait(false) is not { } days)
+                continue;
+            var seqs = processor.AgeOut(workspace.WorkspaceId, now - TimeSpan.FromDays(days));
+            if (seqs.Count == 0)
+                continue;
+            await _snapshotTask.ConfigureAwait(false);
+            long deleted = await log.DeleteAsync(seqs, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Retention: {Deleted:N0} events older than {Days} days left workspace {Workspace}", deleted, days, workspace.WorkspaceId);
+            aged = true;
+        }
+
+        if (aged)
+        {
+            ReplaceSnapshots();
+            await log.ScrubAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Checks retention at the next run (after a setting changed).</summary>
+    public void CheckRetentionSoon()
+    {
+        _nextRetention = DateTimeOffset.MinValue;
+        Wake();
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -144,9 +266,13 @@ public sealed class ProcessingService(
     /// <summary>One pass: log, backfill, audiences, transitions, snapshot. Returns whether there may be more to do at once.</summary>
     private async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
+        await EraseRequestedAsync(cancellationToken).ConfigureAwait(false);
         var all = await models.AllAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var model in all)
+            await LoadSuppressionsAsync(model.WorkspaceId, cancellationToken).ConfigureAwait(false);
         processor.UseModels(all);
         processor.UseJourneys(journeys.All());
+        await ApplyRetentionAsync(all, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         // Just-committed events come from memory; the log is read only when they are not held (a restart, a lag).
         IReadOnlyList<LogEvent> events = committed.TakeAfter(state.Checkpoint, ReadChunk)

@@ -1,3 +1,4 @@
+using Omnia.Core.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Core.Identity;
 using Omnia.Core.Profiles;
@@ -12,10 +13,12 @@ public static class ProfilesApi
     public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/profiles").WithTags("Profiles").RequireWorkspaceAccess();
-        group.MapGet("/lookup", LookupAsync).WithSummary("Find the profile that has an identifier (type=userId|anonymousId|email|phone|deviceId|<external>)");
-        group.MapGet("/", SearchAsync).WithSummary("Search profiles by identifier prefix or trait value");
-        group.MapGet("/{id}", GetAsync).WithSummary("One profile");
-        group.MapGet("/{id}/timeline", TimelineAsync).WithSummary("A profile's events across channels, newest first");
+        group.MapGet("/lookup", LookupAsync).RequireRole(Role.Viewer).WithSummary("Find the profile that has an identifier (type=userId|anonymousId|email|phone|deviceId|<external>)");
+        group.MapGet("/", ListAsync).RequireRole(Role.Viewer).WithSummary(
+            "List profiles: filter by text (identifier prefix or trait value), segment, persona, stage, trait (and value), channel or acquisition channel; sort; page; with the true count");
+        group.MapGet("/export.csv", ExportAsync).RequireRole(Role.Viewer).WithSummary("Every profile of a list (the same filters) as CSV, streamed; columns=id,name,email,…,trait:NAME");
+        group.MapGet("/{id}", GetAsync).RequireRole(Role.Viewer).WithSummary("One profile");
+        group.MapGet("/{id}/timeline", TimelineAsync).RequireRole(Role.Viewer).WithSummary("A profile's events across channels, newest first");
         return app;
     }
 
@@ -62,17 +65,44 @@ public static class ProfilesApi
         return view is null ? Problems.NotFound($"There is no profile {id}.") : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ProfileSummary>>, ProblemHttpResult>> SearchAsync(
-        WorkspaceContext w, string? q, string? trait, int? limit, IProfileStore profiles, CancellationToken ct)
+    private static async Task<Results<Ok<ProfileList>, ProblemHttpResult>> ListAsync(
+        WorkspaceContext w, [AsParameters] ProfileListParameters p, ProfileLists lists, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
+        var (query, error) = await lists.ParseAsync(w.Id, p.Request, ct);
+        if (query is null)
         {
-            return Problems.BadRequest("Give 'q' with at least 2 characters: an email, user id, phone, name or other trait value.");
+            return Problems.BadRequest(error!);
         }
 
-        int take = Math.Clamp(limit ?? 25, 1, 200);
-        var found = await profiles.SearchAsync(w.Id, q, string.IsNullOrWhiteSpace(trait) ? null : trait, take, ct);
-        return TypedResults.Ok<IReadOnlyList<ProfileSummary>>(found.Select(ProfileSummary.From).ToList());
+        if (p.Offset is < 0)
+        {
+            return Problems.BadRequest("'offset' cannot be negative.");
+        }
+
+        return TypedResults.Ok(await lists.PageAsync(w.Id, query, p.Offset ?? 0, Math.Clamp(p.Limit ?? 50, 1, 500), ct));
+    }
+
+    private static async Task<IResult> ExportAsync(
+        HttpContext http, WorkspaceContext w, [AsParameters] ProfileListParameters p, string? columns, ProfileLists lists, CancellationToken ct)
+    {
+        var (query, error) = await lists.ParseAsync(w.Id, p.Request, ct);
+        if (query is null)
+        {
+            return Problems.BadRequest(error!);
+        }
+
+        var chosen = string.IsNullOrWhiteSpace(columns)
+            ? ProfileLists.DefaultColumns
+            : columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ProfileLists.CheckColumns(chosen) is { } bad)
+        {
+            return Problems.BadRequest(bad);
+        }
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"profiles-{w.Workspace.Slug}.csv\"";
+        await lists.WriteCsvAsync(w.Id, query, chosen, http.Response.Body, ct: ct);
+        return TypedResults.Empty;
     }
 
     private static async Task<Results<Ok<TimelinePage>, ProblemHttpResult>> TimelineAsync(
@@ -99,9 +129,22 @@ public static class ProfilesApi
 /// <summary>A page of timeline entries; pass <see cref="Next"/> as <c>before</c> for the next page.</summary>
 public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Events, long? Next);
 
-/// <summary>A profile in search results.</summary>
+/// <summary>A profile in lists and search results.</summary>
 public sealed record ProfileSummary(string Id, string? Name, string? Email, long EventCount, DateTimeOffset? LastSeen, int OrderCount, decimal Revenue)
 {
+    /// <summary>The profile's user id, when the list knows its identifiers.</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>Its lifecycle stage, when the list knows its audiences.</summary>
+    public string? LifecycleStage { get; init; }
+
+    /// <summary>What to call the person: a name, else the email, else the user id.</summary>
+    public string Title => Name ?? Email ?? UserId ?? "Anonymous visitor";
+
+    /// <summary>With the user id from the profile's identifiers.</summary>
+    public static ProfileSummary From(ProfileState s, IReadOnlyList<Identifier> identifiers) =>
+        From(s) with { UserId = identifiers.FirstOrDefault(i => i.Type == IdentifierTypes.UserId).Value };
+
     public static ProfileSummary From(ProfileState s) => new(
         ProfileIds.Format(s.Id),
         DisplayName(s),
@@ -125,4 +168,12 @@ public sealed record ProfileSummary(string Id, string? Name, string? Email, long
 
     private static string? Text(ProfileState s, string trait) =>
         s.Traits.TryGetValue(trait, out var value) ? value.Value.String : null;
+}
+
+/// <summary>The query parameters of a profile list.</summary>
+public sealed record ProfileListParameters(
+    string? Q, string? Segment, string? Persona, string? Stage, string? Trait, string? Value, string? Channel, string? Acquisition,
+    string? Sort, string? Dir, int? Offset, int? Limit)
+{
+    public ProfileListRequest Request => new(Q, Segment, Persona, Stage, Trait, Value, Channel, Acquisition, Sort, Dir);
 }

@@ -1,3 +1,4 @@
+using Omnia.Core.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnia.Server.Admin;
 
@@ -10,7 +11,7 @@ public static class SchemaApi
     {
         app.MapGroup("/api/v1/workspaces/{workspace}").WithTags("Schema").RequireWorkspaceAccess()
             .MapGet("/schema", GetAsync)
-            .WithSummary("Event names, properties and traits seen in the workspace (from its newest 50,000 events) with value types and examples, "
+            .RequireRole(Role.Viewer).WithSummary("Event names, properties and traits seen in the workspace (from its newest 50,000 events) with value types and examples, "
                 + "plus the computed traits, segments, personas, lifecycle stages and channels conditions can use");
         return app;
     }
