@@ -8,12 +8,13 @@ cd "$(dirname "$0")"
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd)   # the real SMTP server of the email tests
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${need_apt[*]} ..."
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
   else
-    echo "Missing ${need_apt[*]}: install them (e.g. sudo apt-get install ${need_apt[*]}) for the SDK and browser tests." >&2
+    echo "Missing ${need_apt[*]}: install them (e.g. sudo apt-get install ${need_apt[*]}) for the SDK, browser and email tests." >&2
   fi
 fi
 

@@ -58,7 +58,7 @@ public sealed class KpiAccumulator
         {
             if (e.UtcTicks < _from || e.UtcTicks >= _to)
                 continue;
-            var kind = MessageEvents.KindOf(e.Name);
+            var kind = MessageEventKinds.KindOf(e.Name);
             if (kind == MessageEventKind.None)
                 continue;
             var channel = e.ChannelId == 0 ? DirectId : e.ChannelId;

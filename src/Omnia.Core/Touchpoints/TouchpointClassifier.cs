@@ -2,7 +2,7 @@ namespace Omnia.Core.Touchpoints;
 
 /// <summary>
 /// Decides the channel of an event. Precedence: an explicit <c>context.channel</c>; the <c>channel</c> property of
-/// one of our own message events (<see cref="MessageEvents"/>); the workspace's rules in order (own message events
+/// one of our own message events (<see cref="MessageEventKinds"/>); the workspace's rules in order (own message events
 /// by name, UTM tags, click ids); the referrer, unless it is internal or the page's own host; unrecognised UTM tags
 /// (other); otherwise direct. A message event's campaign is its <c>campaign</c> (or <c>campaign_name</c>) property
 /// when it has no utm_campaign. Pure and allocation-light: it runs for every event.

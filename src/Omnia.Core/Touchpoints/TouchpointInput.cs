@@ -46,7 +46,7 @@ public readonly record struct TouchpointInput
     public bool IsAppEvent { get; init; }
 
     /// <summary>
-    /// For our own message events (<see cref="MessageEvents"/>): the channel in <c>properties.channel</c>, or null.
+    /// For our own message events (<see cref="MessageEventKinds"/>): the channel in <c>properties.channel</c>, or null.
     /// </summary>
     public string? MessageChannel { get; init; }
 
@@ -110,7 +110,7 @@ public readonly record struct TouchpointInput
             content = UrlParts.GetParameter(query, "utm_content");
         }
 
-        var isMessage = MessageEvents.KindOf(eventName) != MessageEventKind.None;
+        var isMessage = MessageEventKinds.KindOf(eventName) != MessageEventKind.None;
         return new TouchpointInput
         {
             ExplicitChannel = Text(context, "channel"u8),

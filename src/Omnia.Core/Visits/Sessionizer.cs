@@ -89,7 +89,7 @@ public static class Sessionizer
                     ref var visit = ref CollectionsMarshal.AsSpan(visits)[open];
                     if (visit.Kind == VisitKind.Message)
                     {
-                        var engagement = Stronger(visit.Engagement, MessageEvents.KindOf(e.Name));
+                        var engagement = Stronger(visit.Engagement, MessageEventKinds.KindOf(e.Name));
                         if (engagement != visit.Engagement)
                             visit = visit with { Engagement = engagement, IsTouchpoint = true };
                     }
@@ -154,11 +154,11 @@ public static class Sessionizer
         var kind = e.Device switch
         {
             DeviceType.App => VisitKind.App,
-            DeviceType.Unknown => MessageEvents.KindOf(e.Name) != MessageEventKind.None ? VisitKind.Message : VisitKind.Offline,
+            DeviceType.Unknown => MessageEventKinds.KindOf(e.Name) != MessageEventKind.None ? VisitKind.Message : VisitKind.Offline,
             _ => VisitKind.Web,
         };
         var channel = e.ChannelId == 0 ? DirectId : e.ChannelId;
-        var engagement = kind == VisitKind.Message ? Stronger(MessageEventKind.None, MessageEvents.KindOf(e.Name)) : MessageEventKind.None;
+        var engagement = kind == VisitKind.Message ? Stronger(MessageEventKind.None, MessageEventKinds.KindOf(e.Name)) : MessageEventKind.None;
         var isTouchpoint = kind switch
         {
             VisitKind.Web => true,

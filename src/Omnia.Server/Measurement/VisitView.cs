@@ -34,7 +34,7 @@ public sealed record VisitView(
         var seqs = visits.Select(v => events[v.FirstEvent].Seq).Where(s => s > 0).ToList();
         var pages = await landings.ResolveAsync(seqs, ct);
         return visits.Select(v => new VisitView(v.Start, v.End, v.EventCount, DeviceTypes.Name(v.Device), v.Kind.ToString().ToLowerInvariant(), v.Channel, v.Campaign,
-            v.IsTouchpoint, v.Inherited, v.Kind == VisitKind.Message && v.Engagement != MessageEventKind.None ? MessageEvents.Word(v.Engagement) : null,
+            v.IsTouchpoint, v.Inherited, v.Kind == VisitKind.Message && v.Engagement != MessageEventKind.None ? MessageEventKinds.Word(v.Engagement) : null,
             pages.GetValueOrDefault(events[v.FirstEvent].Seq))).ToList();
     }
 }

@@ -61,7 +61,7 @@ public class MessageAndAppTouchpointTests
     [InlineData("Unsubscribed", MessageEventKind.Unsubscribed)]
     [InlineData("Order Completed", MessageEventKind.None)]
     public void Message_event_names_say_what_they_report(string name, MessageEventKind kind) =>
-        Assert.Equal(kind, MessageEvents.KindOf(name));
+        Assert.Equal(kind, MessageEventKinds.KindOf(name));
 
     [Fact]
     public void App_opened_from_a_tagged_deep_link_is_classified_by_the_link_tags()

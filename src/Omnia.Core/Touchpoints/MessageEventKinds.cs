@@ -33,7 +33,7 @@ public enum MessageEventKind : byte
 /// from here. Such an event names its channel in <c>properties.channel</c> (or <c>context.channel</c>, or by its
 /// name, as <c>Email Opened</c> does) and its campaign in <c>properties.campaign</c> or <c>campaign_name</c>.
 /// </summary>
-public static class MessageEvents
+public static class MessageEventKinds
 {
     private static readonly FrozenDictionary<string, MessageEventKind> Kinds = new Dictionary<string, MessageEventKind>(StringComparer.OrdinalIgnoreCase)
     {
@@ -48,23 +48,33 @@ public static class MessageEvents
         ["SMS Delivered"] = MessageEventKind.Delivered,
         ["Push Delivered"] = MessageEventKind.Delivered,
         ["Push Notification Delivered"] = MessageEventKind.Delivered,
+        ["In-App Message Delivered"] = MessageEventKind.Delivered,
         ["Message Opened"] = MessageEventKind.Opened,
         ["Email Opened"] = MessageEventKind.Opened,
         ["Push Opened"] = MessageEventKind.Opened,
         ["Push Notification Opened"] = MessageEventKind.Opened,
         ["Push Notification Tapped"] = MessageEventKind.Opened,
         ["In-App Message Viewed"] = MessageEventKind.Opened,
+        ["In-App Message Opened"] = MessageEventKind.Opened,
         ["Message Clicked"] = MessageEventKind.Clicked,
         ["Message Link Clicked"] = MessageEventKind.Clicked,
         ["Link Clicked"] = MessageEventKind.Clicked,
         ["Email Link Clicked"] = MessageEventKind.Clicked,
         ["SMS Link Clicked"] = MessageEventKind.Clicked,
+        ["Push Link Clicked"] = MessageEventKind.Clicked,
         ["In-App Message Clicked"] = MessageEventKind.Clicked,
         ["Unsubscribed"] = MessageEventKind.Unsubscribed,
         ["Email Unsubscribed"] = MessageEventKind.Unsubscribed,
         ["SMS Unsubscribed"] = MessageEventKind.Unsubscribed,
+        ["Email Marked as Spam"] = MessageEventKind.Unsubscribed,
+        ["SMS Marked as Spam"] = MessageEventKind.Unsubscribed,
+        ["Push Marked as Spam"] = MessageEventKind.Unsubscribed,
+        ["In-App Message Marked as Spam"] = MessageEventKind.Unsubscribed,
         ["Message Bounced"] = MessageEventKind.Bounced,
         ["Email Bounced"] = MessageEventKind.Bounced,
+        ["SMS Bounced"] = MessageEventKind.Bounced,
+        ["Push Bounced"] = MessageEventKind.Bounced,
+        ["In-App Message Bounced"] = MessageEventKind.Bounced,
         ["Message Failed"] = MessageEventKind.Bounced,
         ["SMS Failed"] = MessageEventKind.Bounced,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
