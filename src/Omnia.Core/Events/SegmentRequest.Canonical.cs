@@ -32,18 +32,18 @@ public sealed partial class SegmentRequest
             }
 
             WriteContext(writer, e, batchContext);
-            writer.WriteString("timestamp", Iso(timestamp));
+            writer.WriteString("timestamp"u8, IsoUtf8(timestamp, stackalloc byte[24]));
             if (original is { } o)
             {
-                writer.WriteString("originalTimestamp", Iso(o));
+                writer.WriteString("originalTimestamp"u8, IsoUtf8(o, stackalloc byte[24]));
             }
 
             if (sentAt is { } s)
             {
-                writer.WriteString("sentAt", Iso(s));
+                writer.WriteString("sentAt"u8, IsoUtf8(s, stackalloc byte[24]));
             }
 
-            writer.WriteString("receivedAt", Iso(receivedAt));
+            writer.WriteString("receivedAt"u8, IsoUtf8(receivedAt, stackalloc byte[24]));
             writer.WriteEndObject();
         }
 

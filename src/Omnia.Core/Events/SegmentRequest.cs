@@ -338,6 +338,40 @@ public sealed partial class SegmentRequest : IDisposable
     public static string Iso(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// <see cref="Iso"/> written as UTF-8 into <paramref name="destination"/> (24 bytes), without a format string or a
+    /// string: every logged event carries several of these.
+    /// </summary>
+    internal static ReadOnlySpan<byte> IsoUtf8(DateTimeOffset value, Span<byte> destination)
+    {
+        var t = value.UtcDateTime;
+        static void Digits(Span<byte> to, int number, int count)
+        {
+            for (var i = count - 1; i >= 0; i--)
+            {
+                to[i] = (byte)('0' + (number % 10));
+                number /= 10;
+            }
+        }
+
+        var d = destination[..24];
+        Digits(d, t.Year, 4);
+        d[4] = (byte)'-';
+        Digits(d[5..], t.Month, 2);
+        d[7] = (byte)'-';
+        Digits(d[8..], t.Day, 2);
+        d[10] = (byte)'T';
+        Digits(d[11..], t.Hour, 2);
+        d[13] = (byte)':';
+        Digits(d[14..], t.Minute, 2);
+        d[16] = (byte)':';
+        Digits(d[17..], t.Second, 2);
+        d[19] = (byte)'.';
+        Digits(d[20..], t.Millisecond, 3);
+        d[23] = (byte)'Z';
+        return d;
+    }
+
     private static string? MessageIdOf(JsonElement e) =>
         e.TryGetProperty("messageId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
