@@ -114,17 +114,7 @@ public static class SnapshotFormat
 
     private static bool Read(BinaryReader r, DerivedState state, DerivedProcessor processor)
     {
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Intern(string s)
-        {
-            if (!strings.TryGetValue(s, out var interned))
-            {
-                interned = string.Intern(s);
-                strings[s] = interned;
-            }
-
-            return interned;
-        }
+        var intern = SharedInterner();
 
         state.Lock.EnterWriteLock();
         try
@@ -140,10 +130,10 @@ public static class SnapshotFormat
                 workspace.RecomputedFingerprint = ReadNullable(r);
                 if (r.ReadBoolean())
                     workspace.Recompute = (r.ReadString(), r.ReadInt64());
-                workspace.KeptProperties = ReadNames(r, Intern);
+                workspace.KeptProperties = ReadNames(r, intern);
                 if (r.ReadBoolean())
                 {
-                    workspace.BackfillNames = ReadNames(r, Intern);
+                    workspace.BackfillNames = ReadNames(r, intern);
                     workspace.BackfillTo = r.ReadInt64();
                     workspace.BackfillAt = r.ReadInt64();
                 }
@@ -170,23 +160,47 @@ public static class SnapshotFormat
             for (var i = 0; i < counted; i++)
                 state.JourneyCounters[r.ReadInt64()] = System.Text.Json.JsonSerializer.Deserialize<CountersDocument>(r.ReadString(), Journeys.OutboxItem.Json)!.ToCounters();
 
+            // Records are read in batches and decoded on every core (decoding is most of a restart's work); each batch
+            // is then added to the identity graph and the partitions on this thread, in the order of the file.
             long records = 0;
             var loaded = new List<ProfileEntry>();
+            var batch = new List<byte[]>(RecordBatch);
+            var decoded = new (ProfileEntry Entry, Identity.Identifier[] Identifiers)[RecordBatch];
+            var interners = new ThreadLocal<Func<string, string>>(SharedInterner);
+            void Flush()
+            {
+                Parallel.For(0, batch.Count, i =>
+                {
+                    using var recordReader = new BinaryReader(new MemoryStream(batch[i], writable: false));
+                    var entry = SnapshotRecords.Read(recordReader, interners.Value!, out var identifiers);
+                    decoded[i] = (entry, identifiers);
+                });
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var (entry, identifiers) = decoded[i];
+                    state.Workspace(entry.WorkspaceId).Graph.Restore(entry.Id, identifiers);
+                    state.Partitions[DerivedState.PartitionOf(entry.WorkspaceId, entry.Id)].Add(entry.Id, entry);
+                    loaded.Add(entry);
+                    decoded[i] = default;
+                }
+
+                records += batch.Count;
+                batch.Clear();
+            }
+
             while (r.ReadByte() == 1)
             {
                 var length = r.ReadInt32();
                 var record = r.ReadBytes(length);
                 if (record.Length != length)
                     throw new EndOfStreamException();
-                using var recordReader = new BinaryReader(new MemoryStream(record, writable: false));
-                var entry = SnapshotRecords.Read(recordReader, Intern, out var identifiers);
-                var workspace = state.Workspace(entry.WorkspaceId);
-                workspace.Graph.Restore(entry.Id, identifiers);
-                state.Partitions[DerivedState.PartitionOf(entry.WorkspaceId, entry.Id)].Add(entry.Id, entry);
-                loaded.Add(entry);
-                records++;
+                batch.Add(record);
+                if (batch.Count == RecordBatch)
+                    Flush();
             }
 
+            Flush();
+            interners.Dispose();
             if (r.ReadInt64() != records || r.ReadInt64() != EndMagic)
                 throw new InvalidDataException("The snapshot's trailer does not match its records.");
 
@@ -205,6 +219,28 @@ public static class SnapshotFormat
         {
             state.Lock.ExitWriteLock();
         }
+    }
+
+    /// <summary>Profile records decoded together, on every core.</summary>
+    private const int RecordBatch = 4_096;
+
+    /// <summary>
+    /// An interner for one thread: names repeat across millions of records, so each is kept once (through
+    /// <see cref="string.Intern"/>, which every thread shares), with a private cache in front of it.
+    /// </summary>
+    private static Func<string, string> SharedInterner()
+    {
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        return s =>
+        {
+            if (!strings.TryGetValue(s, out var interned))
+            {
+                interned = string.Intern(s);
+                strings[s] = interned;
+            }
+
+            return interned;
+        };
     }
 
     private static void WriteNullable(BinaryWriter w, string? value)

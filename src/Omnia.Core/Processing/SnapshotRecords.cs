@@ -69,7 +69,8 @@ internal static class SnapshotRecords
             var channel = N();
             var campaign = N();
             var device = (DeviceType)reader.ReadByte();
-            var properties = new EventProperty[reader.Read7BitEncodedInt()];
+            var propertyCount = reader.Read7BitEncodedInt();
+            var properties = propertyCount == 0 ? [] : new EventProperty[propertyCount];
             for (var p = 0; p < properties.Length; p++)
                 properties[p] = new EventProperty(S(), ReadValue(reader, S));
             events[i] = new ProfileEvent(name, type, ticks, new EventProperties(properties), seq, ChannelIds.Of(channel), CampaignIds.Of(campaign), device);
