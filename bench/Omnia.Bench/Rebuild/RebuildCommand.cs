@@ -111,6 +111,7 @@ public static class RebuildCommand
             long heapAfter = GC.GetTotalMemory(true);
             Log($"managed heap after the rebuild: {heapAfter / 1e6:N0} MB ({(heapAfter - heapBefore) / 1e6:N0} MB is the derived state: "
                 + $"{(heapAfter - heapBefore) / (double)last:N0} bytes/event, {(heapAfter - heapBefore) / (double)Math.Max(1, state.ProfileTotal):N0} bytes/profile), process RSS {Environment.WorkingSet / 1e6:N0} MB");
+            Log(StateBreakdown.Describe(state, heapAfter - heapBefore, last));
 
             SnapshotInfo? saved = null;
             var write = Measure(() =>
