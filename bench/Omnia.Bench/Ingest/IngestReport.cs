@@ -11,7 +11,7 @@ public static class IngestReport
         var send = r.Send;
         double seconds = r.SendSeconds;
         Console.WriteLine();
-        Console.WriteLine($"## Results ({send.Accepted:N0} events accepted, {send.Duplicates:N0} duplicates, {send.Failures:N0} failed batches{(send.HitTimeLimit ? ", STOPPED AT THE TIME LIMIT" : "")})");
+        Console.WriteLine($"## Results ({send.Accepted:N0} events accepted, {send.Duplicates:N0} duplicates, {send.Failures:N0} failed batches, {send.Throttled:N0} answered 429 and resent{(send.HitTimeLimit ? ", STOPPED AT THE TIME LIMIT" : "")})");
         foreach (string error in send.Errors)
         {
             Console.WriteLine($"- error: {error}");

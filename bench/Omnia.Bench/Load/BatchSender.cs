@@ -30,7 +30,7 @@ public sealed class BatchSender(Uri server, int concurrency) : IDisposable
     public async Task<SendResult> SendAsync(long batches, Func<long, byte[]> body, TimeSpan timeLimit)
     {
         using var stop = new CancellationTokenSource(timeLimit);
-        long next = -1, accepted = 0, duplicates = 0, failures = 0, bytes = 0;
+        long next = -1, accepted = 0, duplicates = 0, failures = 0, bytes = 0, throttled = 0;
         var perSecond = new long[(int)timeLimit.TotalSeconds + 2];
         var errors = new List<string>();
         var clock = Stopwatch.StartNew();
@@ -42,6 +42,16 @@ public sealed class BatchSender(Uri server, int concurrency) : IDisposable
             while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < batches)
             {
                 byte[] payload = body(i);
+                while (await SendOneAsync(payload).ConfigureAwait(false))
+                {
+                    // answered 429: sent again after the server's Retry-After, as the Segment SDKs do
+                }
+            }
+
+            return latencies;
+
+            async Task<bool> SendOneAsync(byte[] payload)
+            {
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/batch") { Content = new ByteArrayContent(payload) };
                 request.Content.Headers.ContentType = Json;
                 request.Headers.Authorization = OmniaServerProcess.WriteKeyHeader;
@@ -51,10 +61,27 @@ public sealed class BatchSender(Uri server, int concurrency) : IDisposable
                     using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
                     byte[] answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                     double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    if (response.StatusCode == HttpStatusCode.TooManyRequests && !stop.IsCancellationRequested)
+                    {
+                        // Back-pressure: wait as the server asks and send the same batch again, as the Segment SDKs do.
+                        Interlocked.Increment(ref throttled);
+                        var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                        try
+                        {
+                            await Task.Delay(wait, stop.Token).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            return false;
+                        }
+
+                        return true;
+                    }
+
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
                         Fail($"HTTP {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(answer.AsSpan(0, Math.Min(answer.Length, 300)))}");
-                        continue;
+                        return false;
                     }
 
                     latencies.Add(ms);
@@ -74,9 +101,9 @@ public sealed class BatchSender(Uri server, int concurrency) : IDisposable
                 {
                     Fail("timed out: " + ex.Message);
                 }
-            }
 
-            return latencies;
+                return false;
+            }
         }
 
         void Fail(string message)
@@ -100,7 +127,7 @@ public sealed class BatchSender(Uri server, int concurrency) : IDisposable
         double seconds = clock.Elapsed.TotalSeconds;
         all.Sort();
         int used = Math.Min((int)Math.Ceiling(seconds), perSecond.Length);
-        return new SendResult(accepted, duplicates, failures, bytes, seconds, all, perSecond[..used], errors, stop.IsCancellationRequested && failures < 100);
+        return new SendResult(accepted, duplicates, failures, bytes, seconds, all, perSecond[..used], errors, stop.IsCancellationRequested && failures < 100) { Throttled = throttled };
     }
 
     public void Dispose() => _client.Dispose();
@@ -111,6 +138,9 @@ public sealed record SendResult(
     long Accepted, long Duplicates, long Failures, long Bytes, double Seconds, IReadOnlyList<double> LatenciesMs,
     long[] AcceptedPerSecond, IReadOnlyList<string> Errors, bool HitTimeLimit)
 {
+    /// <summary>Batches answered 429 (back-pressure) and sent again after the Retry-After wait.</summary>
+    public long Throttled { get; init; }
+
     public double EventsPerSecond => Accepted / Seconds;
 
     public double P50 => Percentiles.Of(LatenciesMs, 50);

@@ -41,7 +41,7 @@ public static class LoadSession
         double clientCpuSend = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - clientCpu0;
         var atSendEnd = await server.HealthAsync().ConfigureAwait(false);
         var memoryAtSendEnd = ProcessStats.Memory(server.Pid);
-        log($"sent {sent.Accepted:N0} events in {sendSeconds:N1} s: {sent.EventsPerSecond:N0} events/s, p50 {sent.P50:N1} ms, p99 {sent.P99:N1} ms, failures {sent.Failures}; profiles lag {atSendEnd.ProfilesLag:N0}");
+        log($"sent {sent.Accepted:N0} events in {sendSeconds:N1} s: {sent.EventsPerSecond:N0} events/s, p50 {sent.P50:N1} ms, p99 {sent.P99:N1} ms, failures {sent.Failures}, answered 429 and resent {sent.Throttled:N0}; profiles lag {atSendEnd.ProfilesLag:N0}");
 
         var caughtUp = await CatchUpAsync(server, baseline + sent.Accepted, options.CatchUpLimit).ConfigureAwait(false);
         double totalSeconds = wall.Elapsed.TotalSeconds;

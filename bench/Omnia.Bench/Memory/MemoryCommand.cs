@@ -40,7 +40,7 @@ public static class MemoryCommand
         var r = await LoadSession.RunAsync(options, workload, Log).ConfigureAwait(false);
 
         Console.WriteLine();
-        Console.WriteLine($"## Results ({r.Send.Accepted:N0} events accepted, {r.Send.Failures:N0} failed batches{(r.Send.HitTimeLimit ? ", STOPPED AT THE TIME LIMIT" : "")})");
+        Console.WriteLine($"## Results ({r.Send.Accepted:N0} events accepted, {r.Send.Failures:N0} failed batches, {r.Send.Throttled:N0} answered 429 and resent{(r.Send.HitTimeLimit ? ", STOPPED AT THE TIME LIMIT" : "")})");
         foreach (string error in r.Send.Errors)
         {
             Console.WriteLine($"- error: {error}");
