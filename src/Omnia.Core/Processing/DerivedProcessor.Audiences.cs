@@ -33,26 +33,30 @@ public sealed partial class DerivedProcessor
 
         if (_dirty.Count > 0)
         {
-            var taken = new List<long>();
-            foreach (var id in _dirty)
+            var waiting = new List<long>();
+            while (work.Count < budget && _dirtyOrder.TryDequeue(out var id))
             {
-                if (work.Count >= budget)
-                    break;
+                if (!_dirty.Contains(id))
+                    continue; // stale: decided, merged away or erased since it was queued
                 if (state.Entry(id) is not { } entry)
                 {
-                    taken.Add(id);
+                    _dirty.Remove(id);
                     continue;
                 }
 
                 if (IsFilling(entry.WorkspaceId))
-                    continue; // decided once the properties it may read are filled in
-                taken.Add(id);
+                {
+                    waiting.Add(id); // decided once the properties it may read are filled in
+                    continue;
+                }
+
+                _dirty.Remove(id);
                 inWork.Add(id);
                 work.Add((entry, ModelOf(byWorkspace, entry.WorkspaceId), TransitionReason.Event, now));
             }
 
-            foreach (var id in taken)
-                _dirty.Remove(id);
+            foreach (var id in waiting)
+                _dirtyOrder.Enqueue(id);
         }
 
         var nowTicks = now.UtcTicks;

@@ -107,7 +107,7 @@ public sealed partial class DerivedProcessor
                     while (keep < events.Length && events[keep].UtcTicks < ticks)
                         removed.Add(events[keep++].Seq);
                     entry.SetEvents(events[keep..].ToArray(), events.Length - keep);
-                    _dirty.Add(entry.Id);
+                    MarkDirty(entry.Id);
                 }
             }
         }

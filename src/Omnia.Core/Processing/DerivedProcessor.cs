@@ -20,7 +20,10 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
     /// <summary>Events applied under one hold of the write lock: readers wait at most this long.</summary>
     private const int LockChunk = 256;
 
+    // Profiles to re-decide: the set says which, the queue in which order (first marked, first decided), so that under
+    // a lasting backlog no profile waits behind ones marked after it. A queue entry whose id left the set is stale.
     private readonly HashSet<long> _dirty = [];
+    private readonly Queue<long> _dirtyOrder = new();
     private readonly List<SegmentTransition> _transitions = [];
     private readonly Dictionary<int, AudienceModel> _empty = [];
 
@@ -75,7 +78,17 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
     internal IReadOnlyCollection<long> Dirty => _dirty;
 
     /// <summary>Marks profiles for audience evaluation (snapshot load).</summary>
-    internal void MarkDirty(IEnumerable<long> profileIds) => _dirty.UnionWith(profileIds);
+    internal void MarkDirty(IEnumerable<long> profileIds)
+    {
+        foreach (var id in profileIds)
+            MarkDirty(id);
+    }
+
+    private void MarkDirty(long profileId)
+    {
+        if (_dirty.Add(profileId))
+            _dirtyOrder.Enqueue(profileId);
+    }
 
     private Func<long>? _newProfileId;
 
@@ -129,7 +142,7 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
             var kept = new ProfileEvent(
                 e.Name is null ? null : string.Intern(e.Name), e.Type, e.Timestamp.UtcTicks, properties, e.Seq, channel, CampaignIds.Of(touchpoint.Campaign), device);
             entry.Add(kept);
-            _dirty.Add(profileId);
+            MarkDirty(profileId);
             JourneysOnEvent(entry, e, root, kept, now);
         }
 
@@ -181,7 +194,7 @@ public sealed partial class DerivedProcessor(DerivedState state, Func<int, Proce
 
         state.MergedInto[merge.From] = merge.Into;
         _dirty.Remove(merge.From);
-        _dirty.Add(merge.Into);
+        MarkDirty(merge.Into);
         workspace.Compact(id => !state.MergedInto.ContainsKey(id));
     }
 
