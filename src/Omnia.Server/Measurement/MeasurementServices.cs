@@ -3,6 +3,9 @@ namespace Omnia.Server.Measurement;
 /// <summary>Registers the measurement capability: settings, queries, the monthly report and its mailer, KPI alerts.</summary>
 public static class MeasurementServices
 {
+    /// <summary>The sender of report emails.</summary>
+    public const string ReportSender = "reports@omnia.localhost";
+
     public static IServiceCollection AddMeasurement(this IServiceCollection services)
     {
         services.AddSingleton<MeasurementSettings>();
@@ -14,9 +17,12 @@ public static class MeasurementServices
         services.AddSingleton<KpiAlerts>();
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<ReportMailing>();
-        // The default mailer drops each email into DATA/mail-pickup; an SMTP adapter replaces this registration.
-        services.AddSingleton<IReportMailer>(sp => new PickupDirectoryMailer(
-            Path.Combine(sp.GetRequiredService<OmniaServerOptions>().DataDirectory, "mail-pickup"), "reports@omnia.localhost", sp.GetRequiredService<TimeProvider>()));
+        // Reports go through the SMTP server of OMNIA_SMTP_URL when there is one; otherwise each email is dropped into
+        // DATA/mail-pickup as an .eml file.
+        services.AddSingleton<IReportMailer>(sp => Messaging.SmtpSettings.FromEnvironment() is { } smtp
+            ? new SmtpReportMailer(smtp, ReportSender, sp.GetRequiredService<TimeProvider>())
+            : new PickupDirectoryMailer(
+                Path.Combine(sp.GetRequiredService<OmniaServerOptions>().DataDirectory, "mail-pickup"), ReportSender, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<MeasurementWorker>();
         return services;
     }

@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace Omnia.Server.Measurement;
 
 /// <summary>
@@ -15,16 +13,7 @@ public sealed class PickupDirectoryMailer(string directory, string from, TimePro
     public async Task SendAsync(ReportEmail email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(from));
-        foreach (var to in email.To)
-            message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = email.Subject;
-        message.Date = clock.GetUtcNow();
-        var body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text };
-        foreach (var attachment in email.Attachments)
-            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
-        message.Body = body.ToMessageBody();
+        var message = ReportMessages.Compose(email, from, clock.GetUtcNow());
 
         System.IO.Directory.CreateDirectory(Directory);
         var name = $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}";
