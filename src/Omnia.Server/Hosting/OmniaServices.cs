@@ -47,6 +47,7 @@ public static class OmniaServices
         services.AddHostedService(sp => sp.GetRequiredService<Omnia.Server.Journeys.JourneyCatalog>()); // before processing: journeys compiled before any event is applied
         services.AddSingleton<Omnia.Server.Messaging.ContactPolicies>();
         services.AddSingleton(sp => new Omnia.Server.Messaging.MessagingOptions(options));
+        services.AddSingleton<Omnia.Server.Messaging.MessageEventLog>();
         services.AddSingleton<Omnia.Server.Messaging.Dispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Omnia.Server.Messaging.Dispatcher>());
         services.AddSingleton<ProcessingService>();

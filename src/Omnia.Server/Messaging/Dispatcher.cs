@@ -25,7 +25,7 @@ namespace Omnia.Server.Messaging;
 /// </summary>
 public sealed class Dispatcher(
     IOutboxStore outbox, IProfileStore profiles, IContentStore contents, IWorkspaceStore workspaces, JourneyModels journeys,
-    ContactPolicies policies, MessagingOptions options, EventWriter writer, ProcessingService processing, TimeProvider clock,
+    ContactPolicies policies, MessagingOptions options, EventWriter writer, MessageEventLog events, ProcessingService processing, TimeProvider clock,
     ILogger<Dispatcher> logger, IHttpClientFactory? httpFactory = null) : BackgroundService
 {
     /// <summary>Items taken per pass.</summary>
@@ -37,7 +37,6 @@ public sealed class Dispatcher(
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly RetryBackoff _backoff = RetryBackoff.Default;
     private readonly Random _random = new();
-    private readonly Dictionary<int, int> _sources = [];
     private SmtpMailer? _mailer;
 
     /// <summary>Items carried out (sent, suppressed, failed) since start.</summary>
@@ -278,7 +277,7 @@ public sealed class Dispatcher(
     private async Task UpdateProfileAsync(OutboxItem item, CancellationToken ct)
     {
         var update = item.ProfileUpdate();
-        var (userId, anonymousId) = await IdsAsync(item.ProfileId, ct).ConfigureAwait(false);
+        var (userId, anonymousId) = await events.IdsAsync(item.ProfileId, ct).ConfigureAwait(false);
         if (userId is null && anonymousId is null)
         {
             await FinishAsync(item, OutboxStatus.Suppressed, "the profile no longer exists (erased or merged)", ct).ConfigureAwait(false);
@@ -289,29 +288,15 @@ public sealed class Dispatcher(
         var json = $"{{\"type\":\"identify\",\"messageId\":{JsonSerializer.Serialize(item.Key)},\"timestamp\":{JsonSerializer.Serialize(update.At.UtcDateTime.ToString("O"))},"
             + (userId is null ? $"\"anonymousId\":{JsonSerializer.Serialize(anonymousId)}" : $"\"userId\":{JsonSerializer.Serialize(userId)}")
             + $",\"traits\":{{{traits}}}}}";
-        var (_, rejected) = await writer.WriteAsync(item.WorkspaceId, await SourceAsync(item.WorkspaceId, ct).ConfigureAwait(false), [json], ct).ConfigureAwait(false);
+        var (_, rejected) = await writer.WriteAsync(item.WorkspaceId, await events.SourceAsync(item.WorkspaceId, ct).ConfigureAwait(false), [json], ct).ConfigureAwait(false);
         await FinishAsync(item, rejected.Count == 0 ? OutboxStatus.Done : OutboxStatus.Failed,
             rejected.Count == 0 ? "written as an identify event" : $"refused: {rejected[0]}", ct).ConfigureAwait(false);
     }
 
-    /// <summary>Appends the message event to the event log through ingestion, so it is durable and a touchpoint of its channel.</summary>
     private async Task RecordAsync(OutboxItem item, MessageStatus status, MessageIdentity identity, MessageEventDetails details, DateTimeOffset at, CancellationToken ct)
     {
-        if (MessageEvents.For(status, identity, at, details) is not { } message)
-            return;
-        var (userId, anonymousId) = await IdsAsync(item.ProfileId, ct).ConfigureAwait(false);
-        if (userId is null && anonymousId is null)
-            return;
-        var (_, rejected) = await writer.WriteAsync(item.WorkspaceId, await SourceAsync(item.WorkspaceId, ct).ConfigureAwait(false), [message.ToSegmentJson(userId, anonymousId)], ct).ConfigureAwait(false);
-        if (rejected.Count > 0)
-            logger.LogWarning("The {Event} event of {Key} was refused: {Reason}", message.Name, item.Key, rejected[0]);
-    }
-
-    private async Task<(string? UserId, string? AnonymousId)> IdsAsync(long profileId, CancellationToken ct)
-    {
-        var identifiers = await profiles.IdentifiersAsync(profileId, ct).ConfigureAwait(false);
-        return (identifiers.Where(i => i.Type == IdentifierTypes.UserId).Select(i => i.Value).FirstOrDefault(),
-            identifiers.Where(i => i.Type == IdentifierTypes.AnonymousId).Select(i => i.Value).FirstOrDefault());
+        if (MessageEvents.For(status, identity, at, details) is { } message)
+            await events.RecordAsync(item.WorkspaceId, item.ProfileId, message, ct).ConfigureAwait(false);
     }
 
     private async Task<string?> AddressAsync(long profileId, ProfileState profile, string channel, CancellationToken ct)
@@ -346,16 +331,5 @@ public sealed class Dispatcher(
         var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         await workspaces.PutSettingAsync(workspaceId, setting, JsonSerializer.Serialize(Convert.ToBase64String(secret)), ct).ConfigureAwait(false);
         return secret;
-    }
-
-    /// <summary>The workspace's "Journeys" source, which message events and profile updates are written through.</summary>
-    private async Task<int> SourceAsync(int workspaceId, CancellationToken ct)
-    {
-        if (_sources.TryGetValue(workspaceId, out var id))
-            return id;
-        var existing = (await workspaces.ListSourcesAsync(workspaceId, ct).ConfigureAwait(false)).FirstOrDefault(s => s.Kind == "journeys");
-        id = existing?.Id ?? (await workspaces.CreateSourceAsync(workspaceId, "Journeys", "journeys", SecretKeys.Hash(SecretKeys.NewWriteKey()), "journeys", ct).ConfigureAwait(false)).Id;
-        _sources[workspaceId] = id;
-        return id;
     }
 }
