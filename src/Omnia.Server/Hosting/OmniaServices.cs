@@ -46,6 +46,7 @@ public static class OmniaServices
         services.AddSingleton<Omnia.Server.Journeys.JourneyCatalog>();
         services.AddHostedService(sp => sp.GetRequiredService<Omnia.Server.Journeys.JourneyCatalog>()); // before processing: journeys compiled before any event is applied
         services.AddSingleton<Omnia.Server.Messaging.ContactPolicies>();
+        services.AddSingleton<Omnia.Server.Journeys.DemoJourneyInstaller>();
         services.AddSingleton(sp => new Omnia.Server.Messaging.MessagingOptions(options));
         services.AddSingleton<Omnia.Server.Messaging.MessageEventLog>();
         services.AddSingleton<Omnia.Server.Messaging.Dispatcher>();
