@@ -5,7 +5,7 @@ using Omnia.Storage.Sqlite;
 namespace Omnia.Server.Messaging;
 
 /// <summary>
-/// How this node sends: the SMTP server (<c>OMNIA_SMTP_URL</c>; null: email is not configured), the sender address
+/// How this node sends: the SMTP server (<see cref="OmniaServerOptions.SmtpUrl"/>, from <c>OMNIA_SMTP_URL</c>; null: email is not configured), the sender address
 /// (<c>OMNIA_MAIL_FROM</c>), Omnia's public base URL for tracking and unsubscribe links (<c>OMNIA_PUBLIC_URL</c>, else
 /// the first listen URL), and the key that signs those links, kept in <c>message-tokens.key</c> in the data directory
 /// (created on first start, readable only by its owner) so links keep working across restarts.
@@ -20,7 +20,7 @@ public sealed class MessagingOptions
         ArgumentNullException.ThrowIfNull(server);
         try
         {
-            Smtp = SmtpSettings.FromEnvironment();
+            Smtp = server.SmtpUrl is { } smtpUrl ? SmtpSettings.Parse(smtpUrl) : null;
         }
         catch (FormatException e)
         {

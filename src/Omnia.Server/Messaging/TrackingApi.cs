@@ -37,13 +37,14 @@ public static class TrackingApi
         return Results.File(Pixel, "image/gif");
     }
 
-    private static async Task<IResult> ClickAsync(string token, MessagingOptions options, MessageEventLog events, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ClickAsync(string token, HttpContext http, MessagingOptions options, MessageEventLog events, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var check = options.Tokens.Verify(token, TokenPurpose.Click, now);
         if (!check.IsValid || check.TargetUrl is null)
             return Refused(check);
         await RecordAsync(events, MessageStatus.Clicked, check.Message!, now, check.TargetUrl, ct);
+        http.Items[Security.LocalRedirects.SignedExternal] = true;
         return Results.Redirect(check.TargetUrl);
     }
 
