@@ -26,7 +26,7 @@ namespace Omnia.Server.Messaging;
 public sealed class Dispatcher(
     IOutboxStore outbox, IProfileStore profiles, IContentStore contents, IWorkspaceStore workspaces, JourneyModels journeys,
     ContactPolicies policies, MessagingOptions options, EventWriter writer, MessageEventLog events, ProcessingService processing, TimeProvider clock,
-    ILogger<Dispatcher> logger, IHttpClientFactory? httpFactory = null) : BackgroundService
+    ILogger<Dispatcher> logger) : BackgroundService
 {
     /// <summary>Items taken per pass.</summary>
     public const int Batch = 200;
@@ -37,6 +37,7 @@ public sealed class Dispatcher(
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly RetryBackoff _backoff = RetryBackoff.Default;
     private readonly Random _random = new();
+    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
     private SmtpMailer? _mailer;
 
     /// <summary>Items carried out (sent, suppressed, failed) since start.</summary>
@@ -73,6 +74,7 @@ public sealed class Dispatcher(
         finally
         {
             processing.OutboxAdded -= Wake;
+            _http.Dispose();
             if (_mailer is not null)
                 await _mailer.DisposeAsync().ConfigureAwait(false);
         }
@@ -255,15 +257,20 @@ public sealed class Dispatcher(
 
     private async Task CallWebhookAsync(OutboxItem item, CancellationToken ct)
     {
-        if (httpFactory is null)
-        {
-            await FinishAsync(item, OutboxStatus.Failed, "no HTTP client available", ct).ConfigureAwait(false);
-            return;
-        }
-
         var call = item.Webhook();
-        var sender = new WebhookSender(httpFactory.CreateClient("omnia-webhooks"), clock);
-        var request = new WebhookRequest(new Uri(call.Url), new HttpMethod(call.Method), call.Body, item.Key, await WebhookSecretAsync(item.WorkspaceId, ct).ConfigureAwait(false));
+        var sender = new WebhookSender(_http, clock);
+        // The step's body template is not rendered yet: every call carries the same JSON description of the effect.
+        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["key"] = item.Key,
+            ["journey_id"] = item.JourneyId,
+            ["version"] = item.Version,
+            ["profile_id"] = item.ProfileId,
+            ["node"] = call.NodeId,
+            ["entry_key"] = call.EntryKey,
+            ["at"] = call.At,
+        });
+        var request = new WebhookRequest(new Uri(call.Url), new HttpMethod(call.Method), call.Method == "GET" ? null : body, item.Key, await WebhookSecretAsync(item.WorkspaceId, ct).ConfigureAwait(false));
         var result = await sender.CallAsync(request, ct).ConfigureAwait(false);
         var attempted = item with { Attempts = item.Attempts + 1 };
         if (result.Outcome == ProviderOutcome.Sent)
