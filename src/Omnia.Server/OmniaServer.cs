@@ -57,6 +57,7 @@ public static class OmniaServer
         app.MapMeasurementApi();
         app.MapReportsApi();
         app.MapSurveyApi();
+        Omnia.Server.Messaging.TrackingApi.MapTrackingApi(app);
         app.MapDashboard();
         return app;
     }

@@ -27,6 +27,9 @@ public sealed record OmniaServerOptions
     /// <summary>…and after this many events, whichever comes first (and at a planned stop).</summary>
     public long SnapshotEveryEvents { get; init; } = Environment("OMNIA_SNAPSHOT_EVERY_EVENTS") ?? 2_000_000;
 
+    /// <summary>Where email goes (<c>OMNIA_SMTP_URL</c>, see <see cref="Messaging.SmtpSettings"/>); null: email is not configured.</summary>
+    public string? SmtpUrl { get; init; } = System.Environment.GetEnvironmentVariable(Messaging.SmtpSettings.Variable) is { Length: > 0 } url ? url : null;
+
     /// <summary>Sign-in throttling, rate limits, allowed hosts and session lifetime (<c>OMNIA_…</c> variables; see <see cref="Security.SecurityOptions"/>).</summary>
     public Security.SecurityOptions Security { get; init; } = new();
 

@@ -11,7 +11,7 @@ namespace Omnia.Server.Hosting;
 public sealed class DemoLoader(
     IWorkspaceStore workspaces, IEventStore log, EventWriter writer, ProcessingService processing, SegmentCatalog segments,
     PersonaCatalog personas, Measurement.MeasurementSettings measurement, Measurement.MeasurementQueries queries, Omnia.Core.Costs.ICostStore costs,
-    Measurement.KpiAlerts alerts,
+    Measurement.KpiAlerts alerts, Journeys.DemoJourneyInstaller demoJourneys,
     TimeProvider clock, ILogger<DemoLoader> logger)
 {
     /// <summary>True when <see cref="LoadIfEmptyAsync"/> would load the demo: the log has no events yet.</summary>
@@ -58,6 +58,8 @@ public sealed class DemoLoader(
         await processing.AudiencesCaughtUpAsync(cancellationToken);
         await LoadMeasurementAsync(workspace.Id, options, cancellationToken);
         await processing.AudiencesCaughtUpAsync(cancellationToken);
+        // Journeys go live after the history is in, so the recorded carts of past months send nothing now.
+        await demoJourneys.InstallAsync(workspace.Id, ct: cancellationToken);
         logger.LogInformation("Loaded {Events} demo events for {Customers} customers", stored, customers);
         return stored;
 

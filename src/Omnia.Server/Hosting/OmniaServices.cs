@@ -43,6 +43,14 @@ public static class OmniaServices
         services.AddSingleton<IAudienceStore>(sp => sp.GetRequiredService<DerivedState>());
         services.AddSingleton(sp => new DerivedProcessor(sp.GetRequiredService<DerivedState>(), sp.GetRequiredService<WorkspaceRules>().For));
         services.AddSingleton<Omnia.Server.Journeys.JourneyModels>();
+        services.AddSingleton<Omnia.Server.Journeys.JourneyCatalog>();
+        services.AddHostedService(sp => sp.GetRequiredService<Omnia.Server.Journeys.JourneyCatalog>()); // before processing: journeys compiled before any event is applied
+        services.AddSingleton<Omnia.Server.Messaging.ContactPolicies>();
+        services.AddSingleton<Omnia.Server.Journeys.DemoJourneyInstaller>();
+        services.AddSingleton(sp => new Omnia.Server.Messaging.MessagingOptions(options));
+        services.AddSingleton<Omnia.Server.Messaging.MessageEventLog>();
+        services.AddSingleton<Omnia.Server.Messaging.Dispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Omnia.Server.Messaging.Dispatcher>());
         services.AddSingleton<ProcessingService>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessingService>());
         services.AddSingleton<AudienceSettingsDocuments>();
@@ -82,6 +90,8 @@ public static class OmniaServices
         services.AddSingleton<Omnia.Core.Privacy.IPrivacyStore>(sp => sp.GetRequiredService<SqliteStore>().Privacy);
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
         services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SqliteStore>().Segments);
+        services.AddSingleton<Omnia.Core.Journeys.IJourneyStore>(sp => sp.GetRequiredService<SqliteStore>().Journeys);
+        services.AddSingleton<Omnia.Core.Content.IContentStore>(sp => sp.GetRequiredService<SqliteStore>().Content);
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<SqliteStore>().Users);
         services.AddSingleton<Omnia.Core.Audit.IAuditStore>(sp => sp.GetRequiredService<SqliteStore>().Audit);
         services.AddSingleton<Omnia.Core.Costs.ICostStore>(sp => sp.GetRequiredService<SqliteStore>().Costs);
