@@ -3,7 +3,7 @@ namespace Omnia.Server.Measurement;
 /// <summary>Registers the measurement capability: settings, queries, the monthly report and its mailer, KPI alerts.</summary>
 public static class MeasurementServices
 {
-    /// <summary>The sender of report emails.</summary>
+    /// <summary>The sender of report emails written to the pickup folder.</summary>
     public const string ReportSender = "reports@omnia.localhost";
 
     public static IServiceCollection AddMeasurement(this IServiceCollection services)
@@ -17,10 +17,10 @@ public static class MeasurementServices
         services.AddSingleton<KpiAlerts>();
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<ReportMailing>();
-        // Reports go through the SMTP server of OMNIA_SMTP_URL when there is one; otherwise each email is dropped into
-        // DATA/mail-pickup as an .eml file.
-        services.AddSingleton<IReportMailer>(sp => Messaging.SmtpSettings.FromEnvironment() is { } smtp
-            ? new SmtpReportMailer(smtp, ReportSender, sp.GetRequiredService<TimeProvider>())
+        // Reports go through the SMTP server of OMNIA_SMTP_URL (from OMNIA_MAIL_FROM) when there is one; otherwise each
+        // email is dropped into DATA/mail-pickup as an .eml file.
+        services.AddSingleton<IReportMailer>(sp => sp.GetRequiredService<Messaging.MessagingOptions>() is { Smtp: { } smtp } messaging
+            ? new SmtpReportMailer(smtp, messaging.From, sp.GetRequiredService<TimeProvider>())
             : new PickupDirectoryMailer(
                 Path.Combine(sp.GetRequiredService<OmniaServerOptions>().DataDirectory, "mail-pickup"), ReportSender, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<MeasurementWorker>();
