@@ -43,8 +43,7 @@ public static class ContentApi
         var body = await ReadBodyAsync(request, ct);
         if (body.Problem is { } problem)
             return problem;
-        var (errors, issues) = library.Check(body.Json!);
-        return TypedResults.Ok(new ContentCheckView(errors.Count == 0, errors, issues));
+        return TypedResults.Ok(library.Check(body.Json!));
     }
 
     private static async Task<Results<Ok<ContentView>, Created<ContentView>, ProblemHttpResult>> PutAsync(
@@ -112,6 +111,3 @@ public static class ContentApi
             : (new string(buffer, 0, read), null);
     }
 }
-
-/// <summary>A draft item's check: its errors (it cannot be saved), or its issues.</summary>
-public sealed record ContentCheckView(bool Valid, IReadOnlyList<string> Errors, IReadOnlyList<IssueView> Issues);

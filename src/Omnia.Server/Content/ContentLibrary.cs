@@ -48,10 +48,15 @@ public sealed class ContentLibrary(IContentStore store, IProfileStore profiles, 
         await store.DeleteContentAsync(workspaceId, slug, ct);
 
     /// <summary>The issues of a draft item without saving it: its errors (each with its path), or its constraint and consistency issues.</summary>
-    public (IReadOnlyList<string> Errors, IReadOnlyList<IssueView> Issues) Check(string json)
+    public ContentCheckView Check(string json)
     {
         var parsed = ContentItem.Parse(json);
-        return parsed.IsValid ? ([], Issues(parsed.Content)) : (parsed.Errors.Select(e => e.ToString()).ToList(), []);
+        if (!parsed.IsValid)
+            return new ContentCheckView(false, parsed.Errors.Select(e => e.ToString()).ToList(), [], null);
+        var sms = parsed.Content.Sms is null ? null
+            : SmsView.Of(ContentPreview.Render(CompiledContent.Compile(parsed.Content), new RenderModel { Now = clock.GetUtcNow() })
+                .FirstOrDefault(p => p.Channel == ContentChannels.Sms)?.Message);
+        return new ContentCheckView(true, [], Issues(parsed.Content), sms);
     }
 
     /// <summary>

@@ -29,3 +29,6 @@ public sealed record SmsView(string Encoding, int Units, int Segments, IReadOnly
 
     public static SmsView Of(SmsText sms) => new(sms.Encoding.ToString().ToLowerInvariant(), sms.Units, sms.Segments, sms.NonGsmCharacters);
 }
+
+/// <summary>A draft item's check: its errors (it cannot be saved), or its issues and how its SMS text is sent before personalisation.</summary>
+public sealed record ContentCheckView(bool Valid, IReadOnlyList<string> Errors, IReadOnlyList<IssueView> Issues, SmsView? Sms);
