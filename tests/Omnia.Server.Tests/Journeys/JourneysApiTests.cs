@@ -139,9 +139,9 @@ public sealed class JourneysApiTests : IAsyncLifetime
         await PutAsync($"{Journeys}/abandoned-cart", AbandonedCart);
         var now = DateTimeOffset.UtcNow;
         string At(TimeSpan ago) => (now - ago).ToString("O");
-        await _node.SendAsync("/v1/track", $$"""{"userId":"forgot","event":"Product Added","timestamp":"{{At(TimeSpan.FromHours(5))}}","properties":{"cart_id":"c1"}}""");
-        await _node.SendAsync("/v1/track", $$"""{"userId":"bought","event":"Product Added","timestamp":"{{At(TimeSpan.FromHours(5))}}","properties":{"cart_id":"c2"}}""");
-        await _node.SendAsync("/v1/track", $$"""{"userId":"bought","event":"Order Completed","timestamp":"{{At(TimeSpan.FromHours(4.5))}}","properties":{"cart_id":"c2"}}""");
+        await _node.SendAsync("/v1/track", $$$"""{"userId":"forgot","event":"Product Added","timestamp":"{{{At(TimeSpan.FromHours(5))}}}","properties":{"cart_id":"c1"}}""");
+        await _node.SendAsync("/v1/track", $$$"""{"userId":"bought","event":"Product Added","timestamp":"{{{At(TimeSpan.FromHours(5))}}}","properties":{"cart_id":"c2"}}""");
+        await _node.SendAsync("/v1/track", $$$"""{"userId":"bought","event":"Order Completed","timestamp":"{{{At(TimeSpan.FromHours(4.5))}}}","properties":{"cart_id":"c2"}}""");
         await _node.AudiencesCaughtUpAsync();
 
         var report = await Json(await PostAsync($"{Journeys}/abandoned-cart/dry-run?days=1"));
