@@ -159,6 +159,32 @@ internal static class SqliteSchema
             clicks INTEGER NOT NULL,
             PRIMARY KEY (workspace_id, day, channel, campaign)) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE journeys (
+            id INTEGER PRIMARY KEY,
+            workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+            slug TEXT NOT NULL,
+            name TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            draft TEXT NOT NULL,
+            live_version INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (workspace_id, slug));
+        CREATE TABLE journey_versions (
+            journey_id INTEGER NOT NULL REFERENCES journeys(id),
+            version INTEGER NOT NULL,
+            definition TEXT NOT NULL,
+            published_at INTEGER NOT NULL,
+            published_by TEXT,
+            PRIMARY KEY (journey_id, version)) WITHOUT ROWID;
+        CREATE TABLE content_items (
+            workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+            slug TEXT NOT NULL,
+            json TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (workspace_id, slug)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>

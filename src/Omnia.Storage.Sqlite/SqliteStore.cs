@@ -17,6 +17,8 @@ public sealed class SqliteStore : IDisposable
         Snapshots = new FileSnapshotStore(Database.DataDirectory);
         Workspaces = new SqliteWorkspaceStore(Database, clock);
         Segments = new SqliteSegmentStore(Database, clock);
+        Journeys = new SqliteJourneyStore(Database, clock);
+        Content = new SqliteContentStore(Database, clock);
         Users = new SqliteUserStore(Database, clock);
         Audit = new SqliteAuditStore(Database);
         Costs = new SqliteCostStore(Database);
@@ -37,6 +39,10 @@ public sealed class SqliteStore : IDisposable
     public SqliteWorkspaceStore Workspaces { get; }
 
     public SqliteSegmentStore Segments { get; }
+
+    public SqliteJourneyStore Journeys { get; }
+
+    public SqliteContentStore Content { get; }
 
     public SqliteUserStore Users { get; }
 

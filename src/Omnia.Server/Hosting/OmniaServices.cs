@@ -83,6 +83,8 @@ public static class OmniaServices
         services.AddSingleton<Omnia.Core.Privacy.IPrivacyStore>(sp => sp.GetRequiredService<SqliteStore>().Privacy);
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
         services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SqliteStore>().Segments);
+        services.AddSingleton<Omnia.Core.Journeys.IJourneyStore>(sp => sp.GetRequiredService<SqliteStore>().Journeys);
+        services.AddSingleton<Omnia.Core.Content.IContentStore>(sp => sp.GetRequiredService<SqliteStore>().Content);
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<SqliteStore>().Users);
         services.AddSingleton<Omnia.Core.Audit.IAuditStore>(sp => sp.GetRequiredService<SqliteStore>().Audit);
         services.AddSingleton<Omnia.Core.Costs.ICostStore>(sp => sp.GetRequiredService<SqliteStore>().Costs);
