@@ -41,7 +41,8 @@ public sealed class JourneyBuilderTests(DashboardNode node)
         var wait = builder.Locator(".jb-step[data-node='wait-for-order']");
         await Assertions.Expect(wait.Locator(".jb-errors")).ToContainTextAsync("matchKey");
         await Assertions.Expect(page.Locator("#journey-graph .flow-node.invalid[data-node='wait-for-order']")).ToBeVisibleAsync();
-        await wait.GetByLabel("Same key").UncheckAsync();
+        await wait.GetByLabel("Same key").ClickAsync();
+        await Assertions.Expect(wait.Locator(".jb-errors")).ToBeHiddenAsync();
 
         // A send step from the menus, first in the flow.
         await builder.Locator("#add-step-type").SelectOptionAsync("send");

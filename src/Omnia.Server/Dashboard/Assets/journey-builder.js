@@ -133,7 +133,7 @@
         }, { id: 'goal-kind' })),
         goal ? field('Event', text(goal.event?.name, (v) => { goal.event = { ...(goal.event || {}), name: v }; }, { id: 'goal-event', className: 'event-name', list: 'jb-events' })) : null,
         goal ? field('Within', text(goal.within, (v) => { goal.within = v; }, { className: 'narrow' })) : null,
-        goal && doc.trigger?.event?.key ? field('Same key', el('input', { type: 'checkbox', checked: Boolean(goal.matchKey), onchange: (e) => { if (e.target.checked) goal.matchKey = doc.trigger.event.key; else delete goal.matchKey; emit(false); } })) : null),
+        goal && (doc.trigger?.event?.key || goal.matchKey) ? field('Same key', el('input', { type: 'checkbox', checked: Boolean(goal.matchKey), onchange: (e) => { if (e.target.checked && doc.trigger?.event?.key) goal.matchKey = doc.trigger.event.key; else delete goal.matchKey; emit(true); } })) : null),
       el('div', { className: 'jb-row', dataset: { path: 'exitOn' } },
         field('Exit at once on', choice([['', 'Nothing'], ['event', 'An event']], exit ? 'event' : '', (v) => {
           const others = (doc.exitOn || []).filter((e) => !e.event);
@@ -154,7 +154,7 @@
       case 'waitUntil': return [field('Time of day', text(node.time, set('time'), { className: 'narrow', dataset: { field: 'time' } }), "on the person's clock"), edgeSelect('Then', node, 'next')];
       case 'waitForEvent': return [
         field('Event', text(node.event?.name, (v) => { node.event = { ...(node.event || {}), name: v }; }, { className: 'event-name', list: 'jb-events', dataset: { field: 'event.name' } })),
-        doc.trigger?.event?.key ? field('Same key', el('input', { type: 'checkbox', checked: Boolean(node.matchKey), onchange: (e) => { if (e.target.checked) node.matchKey = doc.trigger.event.key; else delete node.matchKey; emit(false); } })) : null,
+        doc.trigger?.event?.key || node.matchKey ? field('Same key', el('input', { type: 'checkbox', checked: Boolean(node.matchKey), onchange: (e) => { if (e.target.checked && doc.trigger?.event?.key) node.matchKey = doc.trigger.event.key; else delete node.matchKey; emit(true); } }), 'the same entry key as the trigger') : null,
         field('Timeout', text(node.timeout, set('timeout'), { className: 'narrow', dataset: { field: 'timeout' } })),
         edgeSelect('If it happens', node, 'onEvent'), edgeSelect('After the timeout', node, 'onTimeout')];
       case 'condition': {
