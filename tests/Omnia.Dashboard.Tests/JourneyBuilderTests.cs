@@ -26,9 +26,16 @@ public sealed class JourneyBuilderTests(DashboardNode node)
         await Assertions.Expect(page.Locator("[data-issues='sms'] li[data-code='sms_ucs2']")).ToBeVisibleAsync();
         await page.Locator("#c-sms-text").FillAsync("Welcome friend - start here: https://shop.example.com/start");
         await Assertions.Expect(page.Locator("#sms-meter")).ToContainTextAsync("GSM7: ");
-        await Artifacts.ScreenshotAsync(page, "70-content-editor");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save content" }).ClickAsync();
         await Assertions.Expect(page.Locator("#content-saved")).ToContainTextAsync("Saved as version 1");
+
+        // Preview with a real profile: the demo's Maya.
+        var (_, lookup) = await node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/profiles/lookup?type=email&value=maya.jensen@example.com");
+        string maya = JsonDocument.Parse(lookup).RootElement.GetProperty("id").GetString()!;
+        await page.GetByLabel("Profile id").FillAsync(maya);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#preview-result .preview-frame[data-channel='email']")).ToContainTextAsync("Welcome, Maya");
+        await Artifacts.ScreenshotAsync(page, "70-content-editor");
 
         // The journey: the starter's trigger renamed and unkeyed, which breaks its wait step until fixed.
         await page.GotoAsync("/w/default/journeys/new");
