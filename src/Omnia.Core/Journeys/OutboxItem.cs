@@ -28,6 +28,12 @@ public enum OutboxStatus : byte
 
     /// <summary>Given up after repeated failures (the webhook dead-letter list).</summary>
     Failed = 3,
+
+    /// <summary>
+    /// Being handed to the provider right now: set durably before the send and replaced by the outcome after it, so
+    /// an item still in this state at start was interrupted by a crash (it may or may not have left).
+    /// </summary>
+    Sending = 4,
 }
 
 /// <summary>

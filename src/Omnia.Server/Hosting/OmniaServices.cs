@@ -43,6 +43,12 @@ public static class OmniaServices
         services.AddSingleton<IAudienceStore>(sp => sp.GetRequiredService<DerivedState>());
         services.AddSingleton(sp => new DerivedProcessor(sp.GetRequiredService<DerivedState>(), sp.GetRequiredService<WorkspaceRules>().For));
         services.AddSingleton<Omnia.Server.Journeys.JourneyModels>();
+        services.AddSingleton<Omnia.Server.Journeys.JourneyCatalog>();
+        services.AddHostedService(sp => sp.GetRequiredService<Omnia.Server.Journeys.JourneyCatalog>()); // before processing: journeys compiled before any event is applied
+        services.AddSingleton<Omnia.Server.Messaging.ContactPolicies>();
+        services.AddSingleton(sp => new Omnia.Server.Messaging.MessagingOptions(options));
+        services.AddSingleton<Omnia.Server.Messaging.Dispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Omnia.Server.Messaging.Dispatcher>());
         services.AddSingleton<ProcessingService>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessingService>());
         services.AddSingleton<AudienceSettingsDocuments>();

@@ -1,0 +1,361 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Omnia.Core.Content;
+using Omnia.Core.Identity;
+using Omnia.Core.Journeys;
+using Omnia.Core.Messaging;
+using Omnia.Core.Profiles;
+using Omnia.Core.Touchpoints;
+using Omnia.Core.Workspaces;
+using Omnia.Server.Ingestion;
+using Omnia.Server.Journeys;
+using Omnia.Server.Processing;
+
+namespace Omnia.Server.Messaging;
+
+/// <summary>
+/// Carries out the journeys' outbox: woken by <see cref="ProcessingService.OutboxAdded"/> and once a second for
+/// deferred and retried items. A message is rendered for the profile as it is now, checked against the contact
+/// policy, marked <see cref="OutboxStatus.Sending"/> (durably, before anything leaves), sent, then marked done; its
+/// outcome goes back into the event log as a message event (<c>Message Sent</c>, <c>Message Suppressed</c>,
+/// <c>Message Failed</c>). Items found in <c>Sending</c> at start were interrupted by a crash and are sent again
+/// under the same Message-ID (see docs/messaging.md for what is guaranteed). Webhooks retry with backoff and end
+/// in the dead-letter list (<see cref="OutboxStatus.Failed"/>); profile updates become identify events.
+/// </summary>
+public sealed class Dispatcher(
+    IOutboxStore outbox, IProfileStore profiles, IContentStore contents, IWorkspaceStore workspaces, JourneyModels journeys,
+    ContactPolicies policies, MessagingOptions options, EventWriter writer, ProcessingService processing, TimeProvider clock,
+    ILogger<Dispatcher> logger, IHttpClientFactory? httpFactory = null) : BackgroundService
+{
+    /// <summary>Items taken per pass.</summary>
+    public const int Batch = 200;
+
+    /// <summary>Earlier sends read for the frequency caps.</summary>
+    public const int HistoryLimit = 500;
+
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly RetryBackoff _backoff = RetryBackoff.Default;
+    private readonly Random _random = new();
+    private readonly Dictionary<int, int> _sources = [];
+    private SmtpMailer? _mailer;
+
+    /// <summary>Items carried out (sent, suppressed, failed) since start.</summary>
+    public long Completed { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Smtp is { } smtp)
+            _mailer = new SmtpMailer(smtp);
+        processing.OutboxAdded += Wake;
+        try
+        {
+            await processing.LoadedAsync(stoppingToken).ConfigureAwait(false);
+            await RecoverAsync(stoppingToken).ConfigureAwait(false);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                int done = 0;
+                try
+                {
+                    done = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Dispatching the outbox failed; retrying");
+                }
+
+                if (done < Batch)
+                    await _wake.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            processing.OutboxAdded -= Wake;
+            if (_mailer is not null)
+                await _mailer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Items a crash interrupted between "sending" and "sent" go back to pending, to be sent again under the same key.</summary>
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        foreach (var workspace in await workspaces.ListWorkspacesAsync(ct).ConfigureAwait(false))
+        {
+            foreach (var item in await outbox.ListAsync(workspace.Id, null, OutboxStatus.Sending, int.MaxValue, ct).ConfigureAwait(false))
+            {
+                logger.LogWarning("Outbox item {Key} was being sent when Omnia stopped; sending it again under the same Message-ID", item.Key);
+                await outbox.UpdateAsync(item.Key, OutboxStatus.Pending, item.Attempts, item.NotBefore, "interrupted while sending; sent again", ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One pass over the due items; returns how many were taken.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var due = await outbox.DueAsync(clock.GetUtcNow(), Batch, ct).ConfigureAwait(false);
+        foreach (var item in due)
+        {
+            try
+            {
+                await (item.Kind switch
+                {
+                    OutboxKind.Message => SendMessageAsync(item, ct),
+                    OutboxKind.Webhook => CallWebhookAsync(item, ct),
+                    OutboxKind.ProfileUpdate => UpdateProfileAsync(item, ct),
+                    _ => FinishAsync(item, OutboxStatus.Failed, $"unknown outbox kind {item.Kind}", ct),
+                }).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Outbox item {Key} failed", item.Key);
+                await RetryOrFailAsync(item, e.Message, ct).ConfigureAwait(false);
+            }
+        }
+
+        return due.Count;
+    }
+
+    private async Task SendMessageAsync(OutboxItem item, CancellationToken ct)
+    {
+        var send = item.Message();
+        var now = clock.GetUtcNow();
+        var facts = (await profiles.FactsAsync([item.ProfileId], null, ct).ConfigureAwait(false)).GetValueOrDefault(item.ProfileId);
+        var stored = await contents.FindContentAsync(item.WorkspaceId, send.Content, ct).ConfigureAwait(false);
+        var parsed = stored is null ? null : ContentItem.Parse(stored.Json);
+        var identity = new MessageIdentity(item.Key, item.WorkspaceId, item.ProfileId, send.Channel, parsed?.Content?.Campaign);
+        var details = new MessageEventDetails { Content = send.Content, JourneyId = item.JourneyId };
+        if (facts is null)
+        {
+            await FinishAsync(item, OutboxStatus.Suppressed, "the profile no longer exists (erased or merged)", ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (parsed?.Content is not { } content)
+        {
+            var why = stored is null ? $"content '{send.Content}' does not exist" : $"content '{send.Content}' does not parse: {string.Join("; ", parsed!.Errors)}";
+            await FailMessageAsync(item, identity, details, why, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var address = await AddressAsync(item.ProfileId, facts.Profile, send.Channel, ct).ConfigureAwait(false);
+        var decision = ContactRules.Decide(await policies.ForAsync(item.WorkspaceId, ct).ConfigureAwait(false), new ContactRequest
+        {
+            WorkspaceId = item.WorkspaceId,
+            ProfileId = item.ProfileId,
+            Channel = send.Channel,
+            At = now,
+            HasAddress = address is not null,
+            Consent = facts.Profile.Consent,
+            History = await HistoryAsync(item, ct).ConfigureAwait(false),
+            TimeZone = RenderModel.ZoneOf(facts.Profile.Traits.ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal)),
+        });
+        if (decision.Outcome == ContactOutcome.Defer)
+        {
+            await outbox.UpdateAsync(item.Key, OutboxStatus.Pending, item.Attempts, decision.DeferUntil!.Value, decision.ToString(), ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (decision.Outcome == ContactOutcome.Suppressed)
+        {
+            await RecordAsync(item, MessageStatus.Suppressed, identity, details with { ReasonCode = decision.Reason, Reason = decision.Message }, now, ct).ConfigureAwait(false);
+            await FinishAsync(item, OutboxStatus.Suppressed, $"{decision.Reason}: {decision.Message}", ct).ConfigureAwait(false);
+            return;
+        }
+
+        var compiled = CompiledContent.Compile(content);
+        if (!compiled.Has(send.Channel))
+        {
+            await FailMessageAsync(item, identity, details, $"content '{send.Content}' has no {send.Channel} variant", ct).ConfigureAwait(false);
+            return;
+        }
+
+        var journey = journeys.All().FirstOrDefault(m => m.WorkspaceId == item.WorkspaceId)?.Version(item.JourneyId, item.Version);
+        string? unsubscribe = send.Channel == Channels.Email ? options.Links.Unsubscribe(identity) : null;
+        var model = RenderModel.ForProfile(facts, now).ForJourney(journey?.Definition.Name ?? "", item.JourneyId, item.Version, send)
+            with { Message = new MessageFields(item.Key, send.Channel, content.Campaign, unsubscribe) };
+        var rendered = compiled.Render(send.Channel, model);
+        details = details with { Subject = rendered.Subject };
+        if (send.Channel != Channels.Email)
+        {
+            await FailMessageAsync(item, identity, details, $"sending on {send.Channel} from journeys is not available yet; only email is dispatched", ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (_mailer is null)
+        {
+            await FailMessageAsync(item, identity, details, options.SmtpProblem ?? $"email is not configured: set {SmtpSettings.Variable} (smtp://host:port)", ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (rendered.Html is { } html)
+            rendered = rendered with { Html = options.Links.TrackHtml(html, identity, now, unsubscribe) };
+        var email = new OutgoingEmail(options.From, address!, rendered, item.Key, unsubscribe);
+        var messageId = EmailComposer.MessageIdFor(item.Key, MailDomain());
+        // Marked before anything leaves: a crash after this point is recognised at start and resent under the same Message-ID.
+        await outbox.UpdateAsync(item.Key, OutboxStatus.Sending, item.Attempts + 1, item.NotBefore, $"sending as {messageId}", ct).ConfigureAwait(false);
+        var result = await _mailer.SendAsync(email, ct).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case EmailOutcome.Sent:
+                await RecordAsync(item, MessageStatus.Sent, identity, details with { Provider = "smtp", ProviderMessageId = result.MessageIdHeader }, now, ct).ConfigureAwait(false);
+                await outbox.UpdateAsync(item.Key, OutboxStatus.Done, item.Attempts + 1, now, $"sent as {result.MessageIdHeader}", ct).ConfigureAwait(false);
+                Completed++;
+                break;
+            case EmailOutcome.Rejected:
+                await RecordAsync(item, MessageStatus.Bounced, identity, details with { BounceType = "hard", Reason = result.Detail, Provider = "smtp" }, now, ct).ConfigureAwait(false);
+                await FinishAsync(item with { Attempts = item.Attempts + 1 }, OutboxStatus.Failed, $"refused by the SMTP server: {result.Detail}", ct).ConfigureAwait(false);
+                break;
+            default:
+                await RetryOrFailAsync(item with { Attempts = item.Attempts + 1 }, $"SMTP: {result.Detail}", ct, identity, details).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task FailMessageAsync(OutboxItem item, MessageIdentity identity, MessageEventDetails details, string why, CancellationToken ct)
+    {
+        await RecordAsync(item, MessageStatus.Failed, identity, details with { Reason = why }, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        await FinishAsync(item, OutboxStatus.Failed, why, ct).ConfigureAwait(false);
+    }
+
+    private async Task RetryOrFailAsync(OutboxItem item, string why, CancellationToken ct, MessageIdentity? identity = null, MessageEventDetails? details = null)
+    {
+        if (_backoff.MayRetry(item.Attempts))
+        {
+            var next = clock.GetUtcNow() + _backoff.Delay(Math.Max(1, item.Attempts), _random);
+            await outbox.UpdateAsync(item.Key, OutboxStatus.Pending, item.Attempts, next, $"attempt {item.Attempts} failed, retrying at {next:O}: {why}", ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (identity is not null)
+            await RecordAsync(item, MessageStatus.Failed, identity, (details ?? new MessageEventDetails()) with { Reason = why }, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        await FinishAsync(item, OutboxStatus.Failed, $"gave up after {item.Attempts} attempts: {why}", ct).ConfigureAwait(false);
+    }
+
+    private async Task FinishAsync(OutboxItem item, OutboxStatus status, string outcome, CancellationToken ct)
+    {
+        await outbox.UpdateAsync(item.Key, status, item.Attempts, clock.GetUtcNow(), outcome, ct).ConfigureAwait(false);
+        Completed++;
+    }
+
+    private async Task CallWebhookAsync(OutboxItem item, CancellationToken ct)
+    {
+        if (httpFactory is null)
+        {
+            await FinishAsync(item, OutboxStatus.Failed, "no HTTP client available", ct).ConfigureAwait(false);
+            return;
+        }
+
+        var call = item.Webhook();
+        var sender = new WebhookSender(httpFactory.CreateClient("omnia-webhooks"), clock);
+        var request = new WebhookRequest(new Uri(call.Url), new HttpMethod(call.Method), call.Body, item.Key, await WebhookSecretAsync(item.WorkspaceId, ct).ConfigureAwait(false));
+        var result = await sender.CallAsync(request, ct).ConfigureAwait(false);
+        var attempted = item with { Attempts = item.Attempts + 1 };
+        if (result.Outcome == ProviderOutcome.Sent)
+            await FinishAsync(attempted, OutboxStatus.Done, $"delivered: {result.Detail}", ct).ConfigureAwait(false);
+        else if (result.Outcome == ProviderOutcome.Rejected)
+            await FinishAsync(attempted, OutboxStatus.Failed, $"refused: {result.Detail}", ct).ConfigureAwait(false);
+        else
+            await RetryOrFailAsync(attempted, result.Detail, ct).ConfigureAwait(false);
+    }
+
+    private async Task UpdateProfileAsync(OutboxItem item, CancellationToken ct)
+    {
+        var update = item.ProfileUpdate();
+        var (userId, anonymousId) = await IdsAsync(item.ProfileId, ct).ConfigureAwait(false);
+        if (userId is null && anonymousId is null)
+        {
+            await FinishAsync(item, OutboxStatus.Suppressed, "the profile no longer exists (erased or merged)", ct).ConfigureAwait(false);
+            return;
+        }
+
+        var traits = string.Join(",", update.Traits.Select(t => $"{JsonSerializer.Serialize(t.Key)}:{t.Value ?? "null"}"));
+        var json = $"{{\"type\":\"identify\",\"messageId\":{JsonSerializer.Serialize(item.Key)},\"timestamp\":{JsonSerializer.Serialize(update.At.UtcDateTime.ToString("O"))},"
+            + (userId is null ? $"\"anonymousId\":{JsonSerializer.Serialize(anonymousId)}" : $"\"userId\":{JsonSerializer.Serialize(userId)}")
+            + $",\"traits\":{{{traits}}}}}";
+        var (_, rejected) = await writer.WriteAsync(item.WorkspaceId, await SourceAsync(item.WorkspaceId, ct).ConfigureAwait(false), [json], ct).ConfigureAwait(false);
+        await FinishAsync(item, rejected.Count == 0 ? OutboxStatus.Done : OutboxStatus.Failed,
+            rejected.Count == 0 ? "written as an identify event" : $"refused: {rejected[0]}", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Appends the message event to the event log through ingestion, so it is durable and a touchpoint of its channel.</summary>
+    private async Task RecordAsync(OutboxItem item, MessageStatus status, MessageIdentity identity, MessageEventDetails details, DateTimeOffset at, CancellationToken ct)
+    {
+        if (MessageEvents.For(status, identity, at, details) is not { } message)
+            return;
+        var (userId, anonymousId) = await IdsAsync(item.ProfileId, ct).ConfigureAwait(false);
+        if (userId is null && anonymousId is null)
+            return;
+        var (_, rejected) = await writer.WriteAsync(item.WorkspaceId, await SourceAsync(item.WorkspaceId, ct).ConfigureAwait(false), [message.ToSegmentJson(userId, anonymousId)], ct).ConfigureAwait(false);
+        if (rejected.Count > 0)
+            logger.LogWarning("The {Event} event of {Key} was refused: {Reason}", message.Name, item.Key, rejected[0]);
+    }
+
+    private async Task<(string? UserId, string? AnonymousId)> IdsAsync(long profileId, CancellationToken ct)
+    {
+        var identifiers = await profiles.IdentifiersAsync(profileId, ct).ConfigureAwait(false);
+        return (identifiers.Where(i => i.Type == IdentifierTypes.UserId).Select(i => i.Value).FirstOrDefault(),
+            identifiers.Where(i => i.Type == IdentifierTypes.AnonymousId).Select(i => i.Value).FirstOrDefault());
+    }
+
+    private async Task<string?> AddressAsync(long profileId, ProfileState profile, string channel, CancellationToken ct)
+    {
+        if (channel != Channels.Email)
+            return null;
+        if (profile.Traits.TryGetValue("email", out var trait) && trait.Value.String is { Length: > 0 } email)
+            return email;
+        var identifiers = await profiles.IdentifiersAsync(profileId, ct).ConfigureAwait(false);
+        return identifiers.Where(i => i.Type == IdentifierTypes.Email).Select(i => i.Value).FirstOrDefault();
+    }
+
+    /// <summary>The profile's earlier sends (from the outbox's done messages) for the frequency caps.</summary>
+    private async Task<IReadOnlyList<Omnia.Core.Messaging.SentMessage>> HistoryAsync(OutboxItem item, CancellationToken ct)
+    {
+        var done = await outbox.ListAsync(item.WorkspaceId, item.ProfileId, OutboxStatus.Done, HistoryLimit, ct).ConfigureAwait(false);
+        return done.Where(d => d.Kind == OutboxKind.Message && d.Key != item.Key).Select(d => new Omnia.Core.Messaging.SentMessage(d.Message().Channel, d.NotBefore)).ToList();
+    }
+
+    private string MailDomain()
+    {
+        var from = options.From;
+        int at = from.LastIndexOf('@');
+        return at < 0 ? "localhost" : from[(at + 1)..].TrimEnd('>', ' ');
+    }
+
+    private async Task<byte[]> WebhookSecretAsync(int workspaceId, CancellationToken ct)
+    {
+        const string setting = "webhook-secret";
+        if (await workspaces.GetSettingAsync(workspaceId, setting, ct).ConfigureAwait(false) is { } json && JsonSerializer.Deserialize<string>(json) is { } existing)
+            return Convert.FromBase64String(existing);
+        var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        await workspaces.PutSettingAsync(workspaceId, setting, JsonSerializer.Serialize(Convert.ToBase64String(secret)), ct).ConfigureAwait(false);
+        return secret;
+    }
+
+    /// <summary>The workspace's "Journeys" source, which message events and profile updates are written through.</summary>
+    private async Task<int> SourceAsync(int workspaceId, CancellationToken ct)
+    {
+        if (_sources.TryGetValue(workspaceId, out var id))
+            return id;
+        var existing = (await workspaces.ListSourcesAsync(workspaceId, ct).ConfigureAwait(false)).FirstOrDefault(s => s.Kind == "journeys");
+        id = existing?.Id ?? (await workspaces.CreateSourceAsync(workspaceId, "Journeys", "journeys", SecretKeys.Hash(SecretKeys.NewWriteKey()), "journeys", ct).ConfigureAwait(false)).Id;
+        _sources[workspaceId] = id;
+        return id;
+    }
+}
