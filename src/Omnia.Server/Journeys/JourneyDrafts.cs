@@ -2,6 +2,7 @@ using System.Text.Json;
 using Omnia.Core.Audiences;
 using Omnia.Core.Content;
 using Omnia.Core.Journeys;
+using Omnia.Core.Processing;
 using Omnia.Core.Profiles;
 using Omnia.Core.Segments;
 using Omnia.Server.Audiences;
@@ -11,11 +12,12 @@ namespace Omnia.Server.Journeys;
 /// <summary>
 /// The editing side of journeys, shared by the API and the builder: drafts (saved even when invalid), checks
 /// (the format's path-precise errors, plus segments and content that do not exist), publishing, status changes,
-/// versions, counts and dry runs. Publishing and status changes tell the engine through <see cref="JourneyEngineLink"/>.
+/// versions, counts and dry runs. Publishing and status changes go through <see cref="JourneyCatalog"/>, which hands the
+/// compiled journeys to the engine; counts are the engine's (<see cref="DerivedState.CountersOf"/>).
 /// </summary>
 public sealed class JourneyDrafts(
     IJourneyStore journeys, IContentStore content, ISegmentStore segments, AudienceSettingsDocuments settings,
-    IProfileStore profiles, AudienceModels audiences, JourneyEngineLink engine, TimeProvider clock)
+    IProfileStore profiles, AudienceModels audiences, JourneyCatalog catalog, DerivedState engine, TimeProvider clock)
 {
     /// <summary>A draft may be at most this large.</summary>
     public const int MaxDraftBytes = 256 * 1024;
@@ -30,7 +32,7 @@ public sealed class JourneyDrafts(
             .OrderBy(j => j.Name, StringComparer.OrdinalIgnoreCase)
             .Select(j =>
             {
-                var counters = engine.Counters(workspaceId, j.Id);
+                var counters = engine.CountersOf(j.Id);
                 return new JourneySummary(j.Slug, j.Name, StatusName(j.Status), j.LiveVersion, j.UpdatedAt,
                     counters?.Entries ?? 0, counters?.Active ?? 0, counters?.Conversions ?? 0);
             })
@@ -50,7 +52,7 @@ public sealed class JourneyDrafts(
             changed = live is null || !SameDefinition(live.DefinitionJson, stored.DraftJson);
         }
         return new JourneyView(stored.Slug, stored.Name, StatusName(stored.Status), stored.LiveVersion, stored.UpdatedAt,
-            Element(stored.DraftJson), errors, changed, JourneyCounts.Of(engine.Counters(workspaceId, stored.Id)));
+            Element(stored.DraftJson), errors, changed, JourneyCounts.Of(engine.CountersOf(stored.Id)));
     }
 
     /// <summary>
@@ -107,13 +109,9 @@ public sealed class JourneyDrafts(
     public async Task<PublishOutcome> PublishAsync(int workspaceId, string slug, string? publishedBy, CancellationToken ct = default)
     {
         if (await journeys.FindJourneyAsync(workspaceId, slug, ct) is not { } stored)
-            return new PublishOutcome(false, null, []);
+            return PublishOutcome.NotFound();
         var errors = await CheckAsync(workspaceId, stored.DraftJson, ct);
-        if (errors.Count > 0)
-            return new PublishOutcome(true, null, errors);
-        var version = await journeys.PublishAsync(workspaceId, slug, publishedBy, ct);
-        await engine.ReloadAsync(workspaceId, ct);
-        return new PublishOutcome(true, version, []);
+        return errors.Count > 0 ? PublishOutcome.Invalid(errors) : await catalog.PublishAsync(workspaceId, slug, publishedBy, ct);
     }
 
     /// <summary>Pauses, resumes (live again) or archives a journey. Null when there is none; an error text when the change makes no sense.</summary>
@@ -125,9 +123,9 @@ public sealed class JourneyDrafts(
             return new StatusOutcome(true, $"Journey '{slug}' has never been published; publish it first.");
         if (status == JourneyStatus.Live && stored.Status == JourneyStatus.Archived)
             return new StatusOutcome(true, $"Journey '{slug}' is archived; publish it again to make it live.");
-        await journeys.SetStatusAsync(workspaceId, slug, status, ct);
-        await engine.ReloadAsync(workspaceId, ct);
-        return new StatusOutcome(true, null);
+        return await catalog.SetStatusAsync(workspaceId, slug, status, ct)
+            ? new StatusOutcome(true, null)
+            : new StatusOutcome(true, $"Journey '{slug}' cannot be {StatusName(status)} now.");
     }
 
     /// <summary>Every published version, newest first; null when there is no such journey.</summary>
@@ -185,7 +183,7 @@ public sealed class JourneyDrafts(
         await journeys.FindJourneyAsync(workspaceId, slug, ct);
 
     /// <summary>Live counts of a journey.</summary>
-    public JourneyCounts Counts(int workspaceId, long journeyId) => JourneyCounts.Of(engine.Counters(workspaceId, journeyId));
+    public JourneyCounts Counts(long journeyId) => JourneyCounts.Of(engine.CountersOf(journeyId));
 
     /// <summary>The lower-case name of a status, as the API writes it.</summary>
     public static string StatusName(JourneyStatus status) => status.ToString().ToLowerInvariant();
@@ -255,9 +253,6 @@ public sealed class JourneyDrafts(
 
 /// <summary>A saved draft (null with <see cref="Refusal"/> when the text was no JSON object).</summary>
 public sealed record DraftOutcome(JourneyView? Journey, string? Refusal, bool Created);
-
-/// <summary>A publish: <see cref="Found"/> false when there is no such journey; the version now live, or the draft's problems.</summary>
-public sealed record PublishOutcome(bool Found, JourneyVersion? Version, IReadOnlyList<string> Errors);
 
 /// <summary>A status change: <see cref="Found"/> false when there is no such journey; a refusal in words.</summary>
 public sealed record StatusOutcome(bool Found, string? Refusal);

@@ -7,10 +7,8 @@ public static class JourneyEditingServices
 {
     public static IServiceCollection AddJourneyEditing(this IServiceCollection services)
     {
-        services.AddSingleton<JourneyEngineLink>();
         services.AddSingleton<JourneyDrafts>();
         services.AddSingleton<ContentLibrary>();
-        services.AddSingleton<ContactPolicies>();
         return services;
     }
 

@@ -73,7 +73,7 @@ public static class JourneysApi
     {
         var before = await drafts.FindAsync(w.Id, slug, ct);
         var outcome = await drafts.PublishAsync(w.Id, slug, w.Caller.Name, ct);
-        if (!outcome.Found)
+        if (outcome.Missing)
             return NoSuchJourney(slug);
         if (outcome.Version is not { } version)
             return Problems.BadRequest($"The draft of journey '{slug}' has {outcome.Errors.Count} problem(s); nothing was published. Fix each at its path (docs/journeys.md).", outcome.Errors);
@@ -99,7 +99,7 @@ public static class JourneysApi
         await drafts.VersionsAsync(w.Id, slug, ct) is { } versions ? TypedResults.Ok(versions) : NoSuchJourney(slug);
 
     private static async Task<Results<Ok<JourneyCounts>, ProblemHttpResult>> CountsAsync(WorkspaceContext w, string slug, JourneyDrafts drafts, CancellationToken ct) =>
-        await drafts.FindAsync(w.Id, slug, ct) is { } stored ? TypedResults.Ok(drafts.Counts(w.Id, stored.Id)) : NoSuchJourney(slug);
+        await drafts.FindAsync(w.Id, slug, ct) is { } stored ? TypedResults.Ok(drafts.Counts(stored.Id)) : NoSuchJourney(slug);
 
     private static async Task<Results<Ok<DryRunView>, ProblemHttpResult>> DryRunAsync(
         WorkspaceContext w, string slug, string? profile, int? days, JourneyDrafts drafts, CancellationToken ct)
