@@ -46,6 +46,7 @@ public static class OmniaServer
         app.MapProfilesApi();
         app.MapPrivacyApi();
         app.MapSegmentsApi();
+        Omnia.Server.Journeys.JourneyEditingServices.MapJourneyEditingApis(app);
         app.MapAudienceSettingsApi();
         app.MapPersonasApi();
         app.MapOverviewApi();

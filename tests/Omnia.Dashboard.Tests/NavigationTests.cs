@@ -15,7 +15,7 @@ public sealed class NavigationTests(DashboardNode node)
         Assert.Equal(expected, await nav.GetByRole(AriaRole.Link).AllInnerTextsAsync());
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Overview" })).ToHaveAttributeAsync("aria-current", "page");
 
-        foreach (string capability in (string[])["Journeys", "Content", "Offers", "Planning"])
+        foreach (string capability in (string[])["Offers", "Planning"])
         {
             await nav.GetByRole(AriaRole.Link, new() { Name = capability }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(capability);
@@ -25,6 +25,15 @@ public sealed class NavigationTests(DashboardNode node)
         }
 
         await Artifacts.ScreenshotAsync(page, "11-coming-soon");
+
+        // Journeys and Content are built: their pages are real.
+        foreach (string capability in (string[])["Journeys", "Content"])
+        {
+            await nav.GetByRole(AriaRole.Link, new() { Name = capability }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(capability);
+            await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Coming in a later release");
+        }
+
         await page.Context.CloseAsync();
     }
 

@@ -57,6 +57,7 @@ public static class OmniaServices
         services.AddSingleton<AudienceModels>();
         services.AddMeasurement();
         services.AddSingleton<SegmentCatalog>();
+        Omnia.Server.Journeys.JourneyEditingServices.AddJourneyEditing(services);
         services.AddSingleton<PersonaCatalog>();
         services.AddSingleton<Omnia.Server.Schema.SchemaCatalog>();
         services.AddSingleton<Omnia.Server.Profiles.ProfileViews>();
