@@ -25,11 +25,24 @@ public sealed record JourneyCounts(
         new SortedDictionary<string, long>(counters.StepArrivals, StringComparer.Ordinal),
         counters.Exits.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key.ToString()), e => e.Value),
         counters.Variants.OrderBy(v => v.Key.Split, StringComparer.Ordinal).ThenBy(v => v.Key.Variant, StringComparer.Ordinal)
-            .Select(v => new VariantCount(v.Key.Split, v.Key.Variant, v.Value.Assigned, v.Value.Converted)).ToList());
+            .Select(v => new VariantCount(v.Key.Split, v.Key.Variant, v.Value.Assigned, v.Value.Converted, Uplift(counters, v.Key.Split, v.Key.Variant, v.Value)))
+            .ToList());
+
+    /// <summary>A treated variant against its split's control group; null for the control group itself or a split without one.</summary>
+    private static UpliftView? Uplift(JourneyCounters counters, string split, string variant, (long Assigned, long Converted) treated)
+    {
+        if (variant == SplitStep.ControlName || !counters.Variants.TryGetValue((split, SplitStep.ControlName), out var control) || control.Assigned == 0 || treated.Assigned == 0)
+            return null;
+        var e = UpliftEstimate.Compare((int)treated.Converted, (int)treated.Assigned, (int)control.Converted, (int)control.Assigned);
+        return new UpliftView(e.Absolute, e.AbsoluteLow, e.AbsoluteHigh, e.Relative, e.RelativeLow, e.RelativeHigh, e.IsSignificantlyPositive);
+    }
 }
 
-/// <summary>A split's variant (or <c>control</c>): instances assigned and how many of them converted.</summary>
-public sealed record VariantCount(string Split, string Variant, long Assigned, long Converted);
+/// <summary>A split's variant (or <c>control</c>): instances assigned, how many of them converted, and the uplift over the control group.</summary>
+public sealed record VariantCount(string Split, string Variant, long Assigned, long Converted, UpliftView? Uplift);
+
+/// <summary>Uplift over the control group: absolute (difference of rates) and relative, each with its 95% interval.</summary>
+public sealed record UpliftView(double Absolute, double AbsoluteLow, double AbsoluteHigh, double? Relative, double? RelativeLow, double? RelativeHigh, bool SignificantlyPositive);
 
 /// <summary>A draft's check: valid, or every problem.</summary>
 public sealed record ValidationView(bool Valid, IReadOnlyList<string> Errors);

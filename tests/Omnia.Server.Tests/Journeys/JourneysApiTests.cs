@@ -161,4 +161,36 @@ public sealed class JourneysApiTests : IAsyncLifetime
         Assert.Single(one.GetProperty("messages").EnumerateArray());
         Assert.Equal(0, (await _node.GetJsonAsync($"{Journeys}/abandoned-cart/counts")).GetProperty("entered").GetInt64());
     }
+    [Fact]
+    public async Task Counts_follow_entries_per_step_and_per_variant_with_uplift_over_the_control_group()
+    {
+        await PutAsync($"{Journeys}/holdout", """
+            {"version":1,"name":"Holdout","trigger":{"event":{"name":"Joined"}},"entry":{"rule":"once"},
+             "goal":{"event":{"name":"Order Completed"},"within":"7d"},
+             "start":"ab","nodes":[{"id":"ab","type":"split","variants":[{"name":"a","weight":50,"next":"done"}],"control":50},{"id":"done","type":"exit"}]}
+            """);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync($"{Journeys}/holdout/publish")).StatusCode);
+        for (int i = 0; i < 40; i++)
+            await _node.SendAsync("/v1/track", $$"""{"userId":"p{{i}}","event":"Joined"}""");
+        for (int i = 0; i < 40; i += 4)
+            await _node.SendAsync("/v1/track", $$$"""{"userId":"p{{{i}}}","event":"Order Completed","properties":{"revenue":10}}""");
+        await _node.AudiencesCaughtUpAsync();
+
+        var counts = await _node.GetJsonAsync($"{Journeys}/holdout/counts");
+        Assert.Equal((40, 10), (counts.GetProperty("entered").GetInt64(), counts.GetProperty("converted").GetInt64()));
+        Assert.Equal(40, counts.GetProperty("steps").GetProperty("ab").GetInt64());
+        var variants = counts.GetProperty("variants").EnumerateArray().ToDictionary(v => v.GetProperty("variant").GetString()!);
+        Assert.Equal(new[] { "a", "control" }, variants.Keys.Order());
+        var (a, control) = (variants["a"], variants["control"]);
+        Assert.Equal(40, a.GetProperty("assigned").GetInt64() + control.GetProperty("assigned").GetInt64());
+        Assert.Equal(10, a.GetProperty("converted").GetInt64() + control.GetProperty("converted").GetInt64());
+        double Rate(JsonElement v) => (double)v.GetProperty("converted").GetInt64() / v.GetProperty("assigned").GetInt64();
+        var uplift = a.GetProperty("uplift");
+        Assert.Equal(Rate(a) - Rate(control), uplift.GetProperty("absolute").GetDouble(), 9);
+        Assert.True(uplift.GetProperty("absoluteLow").GetDouble() < uplift.GetProperty("absolute").GetDouble());
+        Assert.False(control.TryGetProperty("uplift", out _));
+
+        var listed = Assert.Single((await _node.GetJsonAsync(Journeys)).EnumerateArray());
+        Assert.Equal((40, 10), (listed.GetProperty("entered").GetInt64(), listed.GetProperty("converted").GetInt64()));
+    }
 }
