@@ -16,15 +16,23 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         }
 
         using var connection = database.OpenDerived();
-        using var transaction = connection.BeginTransaction();
+        // Immediate: the highest seq is read once and the batch numbered after it (reading max(seq) per row scanned the table).
+        using var transaction = connection.BeginTransaction(deferred: false);
+        long seq;
+        using (var max = connection.CreateCommand())
+        {
+            max.Transaction = transaction;
+            max.CommandText = "SELECT coalesce(max(seq), 0) FROM journey_outbox";
+            seq = (long)max.ExecuteScalar()!;
+        }
+
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = $"""
             INSERT OR IGNORE INTO journey_outbox ({Columns}, seq)
-            VALUES ($key, $ws, $profile, $journey, $version, $kind, $at, $payload, 0, 0, $notBefore, NULL,
-                    (SELECT coalesce(max(seq), 0) + 1 FROM journey_outbox))
+            VALUES ($key, $ws, $profile, $journey, $version, $kind, $at, $payload, 0, 0, $notBefore, NULL, $seq)
             """;
-        var p = new[] { "$key", "$ws", "$profile", "$journey", "$version", "$kind", "$at", "$payload", "$notBefore" }
+        var p = new[] { "$key", "$ws", "$profile", "$journey", "$version", "$kind", "$at", "$payload", "$notBefore", "$seq" }
             .Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
         insert.Prepare();
         int added = 0;
@@ -39,6 +47,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             p[6].Value = UnixTime.ToMs(item.At);
             p[7].Value = item.Payload;
             p[8].Value = UnixTime.ToMs(item.NotBefore);
+            p[9].Value = ++seq;
             added += insert.ExecuteNonQuery();
         }
 
