@@ -19,8 +19,11 @@ namespace Omnia.Server.Messaging;
 /// deferred and retried items. A message is rendered for the profile as it is now, checked against the contact
 /// policy, marked <see cref="OutboxStatus.Sending"/> (durably, before anything leaves), sent, then marked done; its
 /// outcome goes back into the event log as a message event (<c>Message Sent</c>, <c>Message Suppressed</c>,
-/// <c>Message Failed</c>). Items found in <c>Sending</c> at start were interrupted by a crash and are sent again
-/// under the same Message-ID (see docs/messaging.md for what is guaranteed). Webhooks retry with backoff and end
+/// <c>Message Failed</c>, <c>Message Bounced</c>) with the provider and its id for the message. The channel's part —
+/// the provider call — is an <see cref="IMessageDelivery"/> (<see cref="EmailDelivery"/>, <see cref="SmsDelivery"/>,
+/// <see cref="PushDelivery"/>, listed in <see cref="MessageDeliveries"/>); temporary provider failures are retried with
+/// <see cref="RetryBackoff"/>. Items found in <c>Sending</c> at start were interrupted by a crash and are sent again
+/// under the same key (see docs/messaging.md for what is guaranteed per channel). Webhooks retry with backoff and end
 /// in the dead-letter list (<see cref="OutboxStatus.Failed"/>); profile updates become identify events.
 /// </summary>
 public sealed class Dispatcher(
@@ -38,15 +41,16 @@ public sealed class Dispatcher(
     private readonly RetryBackoff _backoff = RetryBackoff.Default;
     private readonly Random _random = new();
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
-    private SmtpMailer? _mailer;
+    private readonly MessageDeliveries _deliveries = MessageDeliveries.Create(options, clock);
 
     /// <summary>Items carried out (sent, suppressed, failed) since start.</summary>
     public long Completed { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Smtp is { } smtp)
-            _mailer = new SmtpMailer(smtp);
+        foreach (var problem in new[] { options.SmtpProblem, options.TwilioProblem, options.FcmProblem }.OfType<string>())
+            logger.LogError("Journeys cannot send on a channel: {Problem}", problem);
+
         processing.OutboxAdded += Wake;
         try
         {
@@ -75,8 +79,7 @@ public sealed class Dispatcher(
         {
             processing.OutboxAdded -= Wake;
             _http.Dispose();
-            if (_mailer is not null)
-                await _mailer.DisposeAsync().ConfigureAwait(false);
+            await _deliveries.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -187,44 +190,47 @@ public sealed class Dispatcher(
             return;
         }
 
+        var delivery = _deliveries.For(send.Channel);
         var journey = journeys.All().FirstOrDefault(m => m.WorkspaceId == item.WorkspaceId)?.Version(item.JourneyId, item.Version);
-        string? unsubscribe = send.Channel == Channels.Email ? options.Links.Unsubscribe(identity) : null;
+        var unsubscribe = delivery?.UnsubscribeUrl(identity);
         var model = RenderModel.ForProfile(facts, now).ForJourney(journey?.Definition.Name ?? "", item.JourneyId, item.Version, send)
             with { Message = new MessageFields(item.Key, send.Channel, content.Campaign, unsubscribe) };
         var rendered = compiled.Render(send.Channel, model);
         details = details with { Subject = rendered.Subject };
-        if (send.Channel != Channels.Email)
+        if (delivery is null)
         {
-            await FailMessageAsync(item, identity, details, $"sending on {send.Channel} from journeys is not available yet; only email is dispatched", ct).ConfigureAwait(false);
+            await FailMessageAsync(item, identity, details, $"sending on {send.Channel} from journeys is not available yet", ct).ConfigureAwait(false);
             return;
         }
 
-        if (_mailer is null)
+        if (delivery.Unavailable is { } unavailable)
         {
-            await FailMessageAsync(item, identity, details, options.SmtpProblem ?? $"email is not configured: set {SmtpSettings.Variable} (smtp://host:port)", ct).ConfigureAwait(false);
+            await FailMessageAsync(item, identity, details, unavailable, ct).ConfigureAwait(false);
             return;
         }
 
-        if (rendered.Html is { } html)
-            rendered = rendered with { Html = options.Links.TrackHtml(html, identity, now, unsubscribe) };
-        var email = new OutgoingEmail(options.From, address!, rendered, item.Key, unsubscribe);
-        var messageId = EmailComposer.MessageIdFor(item.Key, MailDomain());
-        // Marked before anything leaves: a crash after this point is recognised at start and resent under the same Message-ID.
-        await outbox.UpdateAsync(item.Key, OutboxStatus.Sending, item.Attempts + 1, item.NotBefore, $"sending as {messageId}", ct).ConfigureAwait(false);
-        var result = await _mailer.SendAsync(email, ct).ConfigureAwait(false);
+        // Marked before anything leaves: a crash after this point is recognised at start and sent again under the same key
+        // (email: the same Message-ID; Twilio and FCM take no idempotency key, so the person may get it twice).
+        await outbox.UpdateAsync(item.Key, OutboxStatus.Sending, item.Attempts + 1, item.NotBefore, $"sending on {send.Channel} as {item.Key}", ct).ConfigureAwait(false);
+        var result = await delivery.SendAsync(new OutgoingMessage(identity, address!, rendered, unsubscribe, now), ct).ConfigureAwait(false);
+        var attempted = item with { Attempts = item.Attempts + 1 };
+        details = details with { Provider = result.Provider };
         switch (result.Outcome)
         {
-            case EmailOutcome.Sent:
-                await RecordAsync(item, MessageStatus.Sent, identity, details with { Provider = "smtp", ProviderMessageId = result.MessageIdHeader }, now, ct).ConfigureAwait(false);
-                await outbox.UpdateAsync(item.Key, OutboxStatus.Done, item.Attempts + 1, now, $"sent as {result.MessageIdHeader}", ct).ConfigureAwait(false);
+            case ProviderOutcome.Sent:
+                await RecordAsync(item, MessageStatus.Sent, identity, details with { ProviderMessageId = result.ProviderMessageId }, now, ct).ConfigureAwait(false);
+                await outbox.UpdateAsync(item.Key, OutboxStatus.Done, attempted.Attempts, now, $"sent through {result.Provider} as {result.ProviderMessageId ?? item.Key}", ct).ConfigureAwait(false);
                 Completed++;
                 break;
-            case EmailOutcome.Rejected:
-                await RecordAsync(item, MessageStatus.Bounced, identity, details with { BounceType = "hard", Reason = result.Detail, Provider = "smtp" }, now, ct).ConfigureAwait(false);
-                await FinishAsync(item with { Attempts = item.Attempts + 1 }, OutboxStatus.Failed, $"refused by the SMTP server: {result.Detail}", ct).ConfigureAwait(false);
+            case ProviderOutcome.Rejected when result.HardBounce:
+                await RecordAsync(item, MessageStatus.Bounced, identity, details with { BounceType = "hard", Reason = result.Detail }, now, ct).ConfigureAwait(false);
+                await FinishAsync(attempted, OutboxStatus.Failed, result.Detail, ct).ConfigureAwait(false);
+                break;
+            case ProviderOutcome.Rejected:
+                await FailMessageAsync(attempted, identity, details, $"refused by {result.Provider}: {result.Detail}", ct).ConfigureAwait(false);
                 break;
             default:
-                await RetryOrFailAsync(item with { Attempts = item.Attempts + 1 }, $"SMTP: {result.Detail}", ct, identity, details).ConfigureAwait(false);
+                await RetryOrFailAsync(attempted, $"{result.Provider}: {result.Detail}", ct, identity, details).ConfigureAwait(false);
                 break;
         }
     }
@@ -306,28 +312,14 @@ public sealed class Dispatcher(
             await events.RecordAsync(item.WorkspaceId, item.ProfileId, message, ct).ConfigureAwait(false);
     }
 
-    private async Task<string?> AddressAsync(long profileId, ProfileState profile, string channel, CancellationToken ct)
-    {
-        if (channel != Channels.Email)
-            return null;
-        if (profile.Traits.TryGetValue("email", out var trait) && trait.Value.String is { Length: > 0 } email)
-            return email;
-        var identifiers = await profiles.IdentifiersAsync(profileId, ct).ConfigureAwait(false);
-        return identifiers.Where(i => i.Type == IdentifierTypes.Email).Select(i => i.Value).FirstOrDefault();
-    }
+    private async Task<string?> AddressAsync(long profileId, ProfileState profile, string channel, CancellationToken ct) =>
+        ChannelAddresses.For(channel, profile, await profiles.IdentifiersAsync(profileId, ct).ConfigureAwait(false));
 
     /// <summary>The profile's earlier sends (from the outbox's done messages) for the frequency caps.</summary>
     private async Task<IReadOnlyList<Omnia.Core.Messaging.SentMessage>> HistoryAsync(OutboxItem item, CancellationToken ct)
     {
         var done = await outbox.ListAsync(item.WorkspaceId, item.ProfileId, OutboxStatus.Done, HistoryLimit, ct).ConfigureAwait(false);
         return done.Where(d => d.Kind == OutboxKind.Message && d.Key != item.Key).Select(d => new Omnia.Core.Messaging.SentMessage(d.Message().Channel, d.NotBefore)).ToList();
-    }
-
-    private string MailDomain()
-    {
-        var from = options.From;
-        int at = from.LastIndexOf('@');
-        return at < 0 ? "localhost" : from[(at + 1)..].TrimEnd('>', ' ');
     }
 
     private async Task<byte[]> WebhookSecretAsync(int workspaceId, CancellationToken ct)
