@@ -265,8 +265,22 @@ public sealed class Dispatcher(
     {
         var call = item.Webhook();
         var sender = new WebhookSender(_http, clock);
-        // The step's body template is not rendered yet: every call carries the same JSON description of the effect.
-        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
+        string? contentType = null;
+        string body;
+        if (call.Body is { } template)
+        {
+            var (rendered, problem) = await RenderWebhookBodyAsync(item, call, template, ct).ConfigureAwait(false);
+            if (rendered is null)
+            {
+                await FinishAsync(item, OutboxStatus.Failed, problem!, ct).ConfigureAwait(false);
+                return;
+            }
+            (body, contentType) = (rendered.Body!, rendered.ContentType);
+        }
+        else
+        {
+            // No template named: the call carries a JSON description of the effect.
+            body = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["key"] = item.Key,
             ["journey_id"] = item.JourneyId,
@@ -275,8 +289,13 @@ public sealed class Dispatcher(
             ["node"] = call.NodeId,
             ["entry_key"] = call.EntryKey,
             ["at"] = call.At,
-        });
-        var request = new WebhookRequest(new Uri(call.Url), new HttpMethod(call.Method), call.Method == "GET" ? null : body, item.Key, await WebhookSecretAsync(item.WorkspaceId, ct).ConfigureAwait(false));
+            });
+        }
+
+        var request = new WebhookRequest(new Uri(call.Url), new HttpMethod(call.Method), call.Method == "GET" ? null : body, item.Key, await WebhookSecretAsync(item.WorkspaceId, ct).ConfigureAwait(false))
+        {
+            ContentType = contentType,
+        };
         var result = await sender.CallAsync(request, ct).ConfigureAwait(false);
         var attempted = item with { Attempts = item.Attempts + 1 };
         if (result.Outcome == ProviderOutcome.Sent)
@@ -285,6 +304,39 @@ public sealed class Dispatcher(
             await FinishAsync(attempted, OutboxStatus.Failed, $"refused: {result.Detail}", ct).ConfigureAwait(false);
         else
             await RetryOrFailAsync(attempted, result.Detail, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The webhook step's body: the named content's <c>webhook</c> variant rendered with the profile, the triggering
+    /// event and the journey's context, and checked (a JSON body must parse); or why it cannot be sent.
+    /// </summary>
+    private async Task<(RenderedMessage? Body, string? Problem)> RenderWebhookBodyAsync(OutboxItem item, CallWebhook call, string slug, CancellationToken ct)
+    {
+        var stored = await contents.FindContentAsync(item.WorkspaceId, slug, ct).ConfigureAwait(false);
+        if (stored is null)
+            return (null, $"the body template: content '{slug}' does not exist");
+        var parsed = ContentItem.Parse(stored.Json);
+        if (parsed.Content is not { Webhook: not null } content)
+            return (null, parsed.Content is null
+                ? $"the body template: content '{slug}' does not parse: {string.Join("; ", parsed.Errors)}"
+                : $"the body template: content '{slug}' has no webhook variant; add {{\"webhook\":{{\"body\":\"…\"}}}}");
+        var facts = (await profiles.FactsAsync([item.ProfileId], null, ct).ConfigureAwait(false)).GetValueOrDefault(item.ProfileId);
+        if (facts is null)
+            return (null, "the profile no longer exists (erased or merged)");
+        var journey = journeys.All().FirstOrDefault(m => m.WorkspaceId == item.WorkspaceId)?.Version(item.JourneyId, item.Version);
+        var step = new SendMessage(call.Key, call.ProfileId, call.NodeId, call.At, slug, ContentChannels.Webhook, call.EntryKey, call.EntryProperties);
+        var model = RenderModel.ForProfile(facts, clock.GetUtcNow()).ForJourney(journey?.Definition.Name ?? "", item.JourneyId, item.Version, step)
+            with { Message = new MessageFields(item.Key, ContentChannels.Webhook, content.Campaign, null) };
+        try
+        {
+            var rendered = CompiledContent.Compile(content).Render(ContentChannels.Webhook, model);
+            var error = ChannelConstraints.Check(rendered).FirstOrDefault(i => i.Severity == IssueSeverity.Error);
+            return error is null ? (rendered, null) : (null, $"the body template '{slug}': {error}");
+        }
+        catch (ContentRenderException e)
+        {
+            return (null, $"the body template '{slug}' cannot be rendered for this profile: {e.Message}");
+        }
     }
 
     private async Task UpdateProfileAsync(OutboxItem item, CancellationToken ct)
