@@ -63,7 +63,7 @@ public static class ProfileProjector
             }
         }
 
-        if (Object(Object(root, "context"), "device") is { ValueKind: JsonValueKind.Object } device
+        if (Object(root, "context") is { ValueKind: JsonValueKind.Object } context && Object(context, "device") is { ValueKind: JsonValueKind.Object } device
             && device.TryGetProperty("token", out var token) && token.ValueKind == JsonValueKind.String && token.GetString() is { Length: > 0 and <= MaxPushTokenLength } text
             && (profile.PushToken is null || profile.PushToken.At <= timestamp))
         {
