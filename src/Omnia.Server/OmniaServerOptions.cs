@@ -30,6 +30,12 @@ public sealed record OmniaServerOptions
     /// <summary>Where email goes (<c>OMNIA_SMTP_URL</c>, see <see cref="Messaging.SmtpSettings"/>); null: email is not configured.</summary>
     public string? SmtpUrl { get; init; } = System.Environment.GetEnvironmentVariable(Messaging.SmtpSettings.Variable) is { Length: > 0 } url ? url : null;
 
+    /// <summary>
+    /// Where the SMS and push settings are read from (<c>OMNIA_TWILIO_*</c>, <c>OMNIA_FCM_*</c>; see
+    /// <see cref="Messaging.MessagingOptions"/>): the process environment unless replaced (tests give each node its own).
+    /// </summary>
+    public Func<string, string?> ChannelSettings { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>Sign-in throttling, rate limits, allowed hosts and session lifetime (<c>OMNIA_…</c> variables; see <see cref="Security.SecurityOptions"/>).</summary>
     public Security.SecurityOptions Security { get; init; } = new();
 

@@ -50,6 +50,9 @@ public sealed class SnapshotRecoveryTests : IDisposable
 
         var model = AudienceModel.Build(workspace.Id, await store.Segments.ListSegmentsAsync(workspace.Id), AudienceSettings.Default);
         var events = DemoDataset.Generate(new DemoOptions(Now, Customers: 120, Days: 30, Seed: 7)).ToList();
+        // App installations report push tokens (context.device.token); each profile keeps the latest by event time.
+        events.AddRange(Enumerable.Range(0, 20).Select(i =>
+            $$"""{"type":"track","event":"App Opened","messageId":"push-{{i}}","userId":"push-user-{{i % 7}}","timestamp":"{{Now.AddDays(-1 - i).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}}","context":{"device":{"id":"d-{{i % 7}}","token":"token-{{i}}"}""" + "}}"));
         foreach (var chunk in events.Chunk(1000))
         {
             using var request = SegmentRequest.Parse(Encoding.UTF8.GetBytes("{\"batch\":[" + string.Join(",", chunk) + "]}"));
@@ -114,6 +117,7 @@ public sealed class SnapshotRecoveryTests : IDisposable
             Assert.True(snapshots >= 5 && restarts >= 4 && captured >= 2, $"{snapshots} snapshots, {restarts} restarts: the steps should mix them");
             var recovered = await derived.DumpAsync(workspace);
             Assert.True(expected.Length > 50_000, "the demo should produce a substantial derived state");
+            Assert.Contains("\"pushToken\":{\"token\":\"token-0\"", expected, StringComparison.Ordinal);
             Assert.Equal(expected, recovered);
 
             // The entries and exits recorded across the crashes alternate per profile and replay to the final membership.

@@ -42,10 +42,29 @@ public static class ChannelConstraints
                         issues.Add(Warn($"{prefix}.html", "web_size", $"is {Kb(bytes)}; keep a slot fragment under {Kb(limits.WebSlotMaxBytes)} so it does not slow the page"));
                 }
                 break;
+            case ContentChannels.Webhook:
+                Webhook(message, prefix, issues);
+                break;
             default:
                 throw new ArgumentException($"'{message.Channel}' is not a content channel; use one of {string.Join(", ", ContentChannels.All)}.", nameof(message));
         }
         return issues;
+    }
+
+    /// <summary>A webhook body is required, and a JSON one must parse: a value with a quote in it breaks JSON unless written with <c>| json</c>.</summary>
+    private static void Webhook(RenderedMessage m, string prefix, List<ContentIssue> issues)
+    {
+        if (!Required(m.Body, $"{prefix}.body", "the request body", issues) || !WebhookVariant.IsJson(m.ContentType))
+            return;
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(m.Body!);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            issues.Add(Error($"{prefix}.body", "webhook_json",
+                $"does not render to valid JSON ({e.Message.Split(" Path:")[0]}); write text values with | json, e.g. {{\"name\": {{{{ profile.first_name | json }}}}}}"));
+        }
     }
 
     private static void Email(RenderedMessage m, ChannelLimits limits, string prefix, List<ContentIssue> issues)

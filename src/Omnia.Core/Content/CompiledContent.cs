@@ -85,6 +85,7 @@ public sealed class CompiledContent
             Button = Part("button"),
             Link = Part("link")?.Trim(),
             Slot = Content.Web is { } web && channel == ContentChannels.Web ? web.Slot : null,
+            ContentType = Content.Webhook is { } webhook && channel == ContentChannels.Webhook ? webhook.ContentType : null,
         };
     }
 }

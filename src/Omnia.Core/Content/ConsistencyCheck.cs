@@ -39,7 +39,7 @@ public static partial class ConsistencyCheck
         var variants = new List<VariantText>();
         foreach (var item in campaign)
         {
-            foreach (var channel in item.Channels)
+            foreach (var channel in item.Channels.Where(c => c != ContentChannels.Webhook))
             {
                 var label = campaign.Count == 1 ? ContentChannels.JsonKey(channel) : $"{item.Name}.{ContentChannels.JsonKey(channel)}";
                 variants.Add(FromTemplates(label, item.Variant(channel)!));
@@ -53,7 +53,7 @@ public static partial class ConsistencyCheck
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(rules);
-        return Check([.. messages.Select(FromRendered)], rules);
+        return Check([.. messages.Where(m => m.Channel != ContentChannels.Webhook).Select(FromRendered)], rules);
     }
 
     private static IReadOnlyList<ContentIssue> Check(List<VariantText> variants, ConsistencyRules rules)

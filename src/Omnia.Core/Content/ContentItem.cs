@@ -20,6 +20,9 @@ public sealed record ContentItem(
     InAppVariant? InApp,
     WebSlotVariant? Web)
 {
+    /// <summary>The body a journey's webhook step sends when the step names this content; null for none.</summary>
+    public WebhookVariant? Webhook { get; init; }
+
     /// <summary>The only format version: 1.</summary>
     public const int CurrentVersion = 1;
 
@@ -33,7 +36,7 @@ public sealed record ContentItem(
     public IReadOnlyList<string> Channels =>
         [.. ContentChannels.All.Where(channel => Variant(channel) is not null)];
 
-    /// <summary>The variant for a channel code (<c>email</c>, <c>sms</c>, <c>push</c>, <c>in_app</c>, <c>web</c>), or null.</summary>
+    /// <summary>The variant for a channel code (<c>email</c>, <c>sms</c>, <c>push</c>, <c>in_app</c>, <c>web</c>, <c>webhook</c>), or null.</summary>
     public ContentVariant? Variant(string channel) => channel switch
     {
         ContentChannels.Email => Email,
@@ -41,6 +44,7 @@ public sealed record ContentItem(
         ContentChannels.Push => Push,
         ContentChannels.InApp => InApp,
         ContentChannels.Web => Web,
+        ContentChannels.Webhook => Webhook,
         _ => null,
     };
 }

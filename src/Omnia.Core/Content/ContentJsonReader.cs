@@ -8,15 +8,16 @@ namespace Omnia.Core.Content;
 /// comments and trailing commas allowed), collecting every problem with its path, Liquid syntax errors included
 /// (<c>email.html: line 3, column 12: '{% endif %}' was expected</c>).
 /// </summary>
-internal sealed class ContentJsonReader
+internal sealed partial class ContentJsonReader
 {
-    private static readonly string[] RootKeys = ["version", "name", "description", "campaign", "consistency", "email", "sms", "push", "inApp", "web"];
+    private static readonly string[] RootKeys = ["version", "name", "description", "campaign", "consistency", "email", "sms", "push", "inApp", "web", "webhook"];
     private static readonly string[] ConsistencyKeys = ["offer", "ctaUrl", "keyPhrases"];
     private static readonly string[] EmailKeys = ["subject", "preheader", "html", "text"];
     private static readonly string[] SmsKeys = ["text"];
     private static readonly string[] PushKeys = ["title", "body", "link"];
     private static readonly string[] InAppKeys = ["title", "body", "button", "link"];
     private static readonly string[] WebKeys = ["slot", "html"];
+    private static readonly string[] WebhookKeys = ["body", "contentType"];
 
     private const int MaxNameLength = 200;
 
@@ -62,10 +63,11 @@ internal sealed class ContentJsonReader
         var push = Variant(root, "push", PushKeys, ReadPush);
         var inApp = Variant(root, "inApp", InAppKeys, ReadInApp);
         var web = Variant(root, "web", WebKeys, ReadWeb);
+        var webhook = Variant(root, "webhook", WebhookKeys, ReadWebhook);
         if (!ContentChannels.All.Any(channel => root.TryGetProperty(ContentChannels.JsonKey(channel), out _)))
-            _r.Error("$", "needs at least one variant: email, sms, push, inApp or web, e.g. {\"sms\":{\"text\":\"Your cart is waiting\"}}");
+            _r.Error("$", "needs at least one variant: email, sms, push, inApp, web or webhook, e.g. {\"sms\":{\"text\":\"Your cart is waiting\"}}");
 
-        return name is null || consistency is null ? null : new ContentItem(name, description, campaign, consistency, email, sms, push, inApp, web);
+        return name is null || consistency is null ? null : new ContentItem(name, description, campaign, consistency, email, sms, push, inApp, web) { Webhook = webhook };
     }
 
     private T? Variant<T>(JsonElement root, string key, string[] keys, Func<JsonElement, string, T?> read) where T : class
@@ -111,6 +113,22 @@ internal sealed class ContentJsonReader
         }
         return title is null || body is null ? null : new InAppVariant(title, body, button, link);
     }
+
+    private WebhookVariant? ReadWebhook(JsonElement element, string path)
+    {
+        var contentType = OptionalText(element, path, "contentType");
+        if (contentType is not null && !MediaType().IsMatch(contentType))
+        {
+            _r.Error(SegmentJsonReader.Join(path, "contentType"),
+                $"'{contentType}' is not a media type; write one like \"application/json\" or \"application/x-www-form-urlencoded\"");
+            contentType = null;
+        }
+        var body = Template(element, path, "body", true, false);
+        return body is null ? null : new WebhookVariant(body, contentType ?? WebhookVariant.DefaultContentType);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(\s*;\s*[A-Za-z0-9!#$&^_.+-]+=[^;]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex MediaType();
 
     private WebSlotVariant? ReadWeb(JsonElement element, string path)
     {

@@ -34,6 +34,8 @@ internal static class ContentJsonWriter
                 w.WriteStartObject(ContentChannels.JsonKey(channel));
                 if (variant is WebSlotVariant { Slot: { } slot })
                     w.WriteString("slot", slot);
+                if (variant is WebhookVariant webhook)
+                    w.WriteString("contentType", webhook.ContentType);
                 foreach (var (part, template, _) in variant.Parts)
                     w.WriteString(part, template);
                 w.WriteEndObject();

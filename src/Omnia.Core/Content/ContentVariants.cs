@@ -75,6 +75,28 @@ public sealed record InAppVariant(string Title, string Body, string? Button, str
     }
 }
 
+/// <summary>
+/// A webhook body: the <see cref="Body"/> template a journey's webhook step sends, and its <see cref="ContentType"/>
+/// (<c>application/json</c> unless given). A JSON body must render to valid JSON: write text values with
+/// <c>| json</c> (<c>{"name": {{ profile.first_name | json }}}</c>) so quotes in them cannot break it.
+/// </summary>
+public sealed record WebhookVariant(string Body, string ContentType) : ContentVariant
+{
+    /// <summary>The content type when none is given.</summary>
+    public const string DefaultContentType = "application/json";
+
+    public override string Channel => ContentChannels.Webhook;
+
+    public override IEnumerable<(string, string, bool)> Parts => [("body", Body, false)];
+
+    /// <summary>Whether a content type is JSON (<c>application/json</c> or a <c>+json</c> type), so the body must parse as JSON.</summary>
+    public static bool IsJson(string? contentType)
+    {
+        var media = contentType?.Split(';')[0].Trim() ?? "";
+        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+}
+
 /// <summary>A web personalisation slot: an HTML fragment for the place on the site named <see cref="Slot"/> (null: any).</summary>
 public sealed record WebSlotVariant(string? Slot, string Html) : ContentVariant
 {

@@ -4,7 +4,8 @@ namespace Omnia.Core.Content;
 /// One channel's variant rendered for one person: the parts the channel has, the rest null. Email has
 /// <see cref="Subject"/>, <see cref="Preheader"/>, <see cref="Html"/>, <see cref="Text"/>; SMS <see cref="Text"/>; push
 /// <see cref="Title"/>, <see cref="Body"/>, <see cref="Link"/>; in-app <see cref="Title"/>, <see cref="Body"/>,
-/// <see cref="Button"/>, <see cref="Link"/>; web <see cref="Html"/> (and <see cref="Slot"/>).
+/// <see cref="Button"/>, <see cref="Link"/>; web <see cref="Html"/> (and <see cref="Slot"/>); webhook <see cref="Body"/>
+/// (and <see cref="ContentType"/>).
 /// </summary>
 public sealed record RenderedMessage(string Channel)
 {
@@ -25,4 +26,7 @@ public sealed record RenderedMessage(string Channel)
     public string? Link { get; init; }
 
     public string? Slot { get; init; }
+
+    /// <summary>A webhook body's media type.</summary>
+    public string? ContentType { get; init; }
 }

@@ -35,8 +35,10 @@ public sealed class JourneyContext
     public Func<string, bool>? IsMemberOf { get; init; }
 
     /// <summary>
-    /// Whether the profile can be reached on a channel now (an address, consent, not suppressed), for choose-channel
-    /// steps. Null: reachable where the latest consent for the channel says subscribed.
+    /// Whether the profile can be reached on a channel now, for choose-channel steps. The engine passes
+    /// <see cref="Messaging.ContactRules.IsReachable"/> over <see cref="Messaging.ChannelAddresses"/> and the workspace's
+    /// policy: an address on the channel and consent as the policy requires. Null: reachable where the latest consent for
+    /// the channel says subscribed.
     /// </summary>
     public Func<string, bool>? IsReachable { get; init; }
 

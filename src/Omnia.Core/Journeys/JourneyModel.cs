@@ -23,6 +23,9 @@ public sealed class JourneyModel
 
     public int WorkspaceId { get; }
 
+    /// <summary>The workspace's contact policy, whose consent rules decide who choose-channel steps can reach.</summary>
+    public Messaging.ContactPolicy Policy { get; init; } = Messaging.ContactPolicy.Default;
+
     /// <summary>The journeys people can enter now, each at its latest published version.</summary>
     public IReadOnlyList<CompiledJourney> Live { get; }
 

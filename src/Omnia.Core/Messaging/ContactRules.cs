@@ -87,6 +87,18 @@ public static class ContactRules
         return ContactDecision.Send();
     }
 
+    /// <summary>
+    /// Whether a profile can be reached on <paramref name="channel"/> at all, for choose-channel: it has an address there
+    /// and its consent satisfies the policy's <see cref="ConsentMode"/> for the channel (opt-in: subscribed; opt-out: not
+    /// withdrawn; none: always). Caps, quiet hours and the control group are left to the send, which records them.
+    /// </summary>
+    public static bool IsReachable(ContactPolicy policy, string channel, bool hasAddress, IReadOnlyDictionary<string, ConsentState> consent)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(consent);
+        return hasAddress && ConsentRefusal(policy.ConsentFor(channel), channel, consent) is null;
+    }
+
     private static ContactDecision? ConsentRefusal(ConsentMode mode, string channel, IReadOnlyDictionary<string, ConsentState> consents)
     {
         if (mode == ConsentMode.None)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Omnia.Core.Audiences;
 using Omnia.Core.Events;
 using Omnia.Core.Journeys;
+using Omnia.Core.Messaging;
 using Omnia.Core.Segments;
 
 namespace Omnia.Core.Processing;
@@ -359,7 +360,16 @@ public sealed partial class DerivedProcessor
             TimeZone = ZoneOf(entry),
             IsMemberOf = slug => audience?.Segments.FirstOrDefault(s => s.Slug == slug) is { } segment
                 && entry.Audience is { } stored && stored.Segments.Contains(segment.Id),
+            IsReachable = channel => IsReachable(entry, channel),
         };
+    }
+
+    /// <summary>An address on the channel (<see cref="ChannelAddresses"/>) and consent as the workspace's contact policy requires.</summary>
+    private bool IsReachable(ProfileEntry entry, string channel)
+    {
+        var policy = _journeys.TryGetValue(entry.WorkspaceId, out var model) ? model.Policy : ContactPolicy.Default;
+        var identifiers = state.Workspaces.TryGetValue(entry.WorkspaceId, out var workspace) ? workspace.Graph.IdentifiersOf(entry.Id) : [];
+        return ContactRules.IsReachable(policy, channel, ChannelAddresses.For(channel, entry.State, identifiers) is not null, entry.State.Consent);
     }
 
     /// <summary>The profile's time zone: its <c>timezone</c> trait when that names a known zone (IANA), else UTC.</summary>

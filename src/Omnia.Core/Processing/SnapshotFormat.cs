@@ -11,7 +11,7 @@ namespace Omnia.Core.Processing;
 public static class SnapshotFormat
 {
     /// <summary>The version this code writes and reads. Bump it whenever the layout or the meaning of derived state changes.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     internal static ReadOnlySpan<byte> Magic => "OMNIASNP"u8;
 

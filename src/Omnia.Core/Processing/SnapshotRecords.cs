@@ -56,6 +56,8 @@ internal static class SnapshotRecords
             state.Consent[S()] = new ConsentState(reader.ReadBoolean(), Time(reader), S());
         ReadCounts(reader, state.ChannelCounts, S);
         ReadCounts(reader, state.CategoryCounts, S);
+        if (reader.ReadBoolean())
+            state.PushToken = new PushToken(reader.ReadString(), Time(reader));
 
         var entry = new ProfileEntry(state);
         var count = reader.Read7BitEncodedInt();
@@ -165,6 +167,12 @@ internal static class SnapshotRecords
 
         WriteCounts(w, state.ChannelCounts, S);
         WriteCounts(w, state.CategoryCounts, S);
+        w.Write(state.PushToken is not null);
+        if (state.PushToken is { } push)
+        {
+            w.Write(push.Token);
+            Time(w, push.At);
+        }
 
         var events = entry.Events;
         w.Write7BitEncodedInt(events.Length);

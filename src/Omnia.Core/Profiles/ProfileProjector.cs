@@ -6,13 +6,17 @@ namespace Omnia.Core.Profiles;
 
 /// <summary>
 /// Pure rules that turn events into profile state: traits (latest wins per trait by event timestamp),
-/// first/last seen, counts, orders and revenue, first-touch acquisition, consent and channel mix.
+/// first/last seen, counts, orders and revenue, first-touch acquisition, consent, channel mix and the latest push
+/// token (<c>context.device.token</c>).
 /// Applying the same events in the same order always gives the same profile.
 /// </summary>
 public static class ProfileProjector
 {
     /// <summary>The Segment ecommerce event whose revenue counts as an order.</summary>
     public const string OrderCompleted = "Order Completed";
+
+    /// <summary>The longest push token kept (FCM tokens run to about 160 characters, APNs tokens 64 hex digits).</summary>
+    public const int MaxPushTokenLength = 4096;
 
     public static void Apply(ProfileState profile, LogEvent e, JsonElement root, Touchpoint touchpoint)
     {
@@ -59,6 +63,13 @@ public static class ProfileProjector
             }
         }
 
+        if (Object(root, "context") is { ValueKind: JsonValueKind.Object } context && Object(context, "device") is { ValueKind: JsonValueKind.Object } device
+            && device.TryGetProperty("token", out var token) && token.ValueKind == JsonValueKind.String && token.GetString() is { Length: > 0 and <= MaxPushTokenLength } text
+            && (profile.PushToken is null || profile.PushToken.At <= timestamp))
+        {
+            profile.PushToken = new PushToken(text, timestamp);
+        }
+
         ConsentRules.Read(e.Type == EventType.Track ? e.Name : null, properties, traits, (profile, timestamp), static (at, change) =>
         {
             var (channel, subscribed, reason) = change;
@@ -101,6 +112,11 @@ public static class ProfileProjector
             {
                 into.Consent[channel] = consent;
             }
+        }
+
+        if (from.PushToken is { } push && (into.PushToken is null || into.PushToken.At < push.At))
+        {
+            into.PushToken = push;
         }
 
         foreach (var (channel, count) in from.ChannelCounts)

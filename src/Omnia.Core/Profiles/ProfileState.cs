@@ -44,6 +44,12 @@ public sealed class ProfileState
     /// </summary>
     public Dictionary<string, int> CategoryCounts { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The latest push token the person's app reported (Segment's <c>context.device.token</c>: an FCM registration
+    /// token or an APNs device token), with when; null until an event carries one.
+    /// </summary>
+    public PushToken? PushToken { get; set; }
+
     /// <summary>A copy that shares nothing mutable with this one (values and records are immutable).</summary>
     public ProfileState Clone() => new()
     {
@@ -60,6 +66,7 @@ public sealed class ProfileState
         Consent = new Dictionary<string, ConsentState>(Consent, StringComparer.Ordinal),
         ChannelCounts = new Dictionary<string, int>(ChannelCounts, StringComparer.Ordinal),
         CategoryCounts = new Dictionary<string, int>(CategoryCounts, StringComparer.Ordinal),
+        PushToken = PushToken,
     };
 }
 
@@ -75,6 +82,9 @@ public readonly record struct TraitValue(EventValue Value, DateTimeOffset At)
 
 /// <summary>The first-touch channel and campaign of a profile.</summary>
 public sealed record Acquisition(string Channel, string? Campaign, string? Source, string? Medium, DateTimeOffset At);
+
+/// <summary>A device's push token and the time of the event that reported it.</summary>
+public sealed record PushToken(string Token, DateTimeOffset At);
 
 /// <summary>Consent for one channel: subscribed or not, when, and why (the event that said so).</summary>
 public sealed record ConsentState(bool Subscribed, DateTimeOffset At, string Reason);

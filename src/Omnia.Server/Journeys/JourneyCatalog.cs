@@ -9,10 +9,10 @@ namespace Omnia.Server.Journeys;
 /// Publishing and pausing journeys, and keeping <see cref="JourneyModels"/> in step with the store: at start (before
 /// the processor applies any event, as a hosted service registered ahead of it) every workspace's journeys are
 /// compiled, and each publish or status change recompiles that workspace's. One code path for the API, the CLI,
-/// the dashboard and the demo.
+/// the dashboard and the demo. A saved contact policy recompiles too: its consent rules decide who choose-channel steps reach.
 /// </summary>
 public sealed class JourneyCatalog(
-    IJourneyStore store, IWorkspaceStore workspaces, AudienceSettingsDocuments settings, JourneyModels models) : IHostedService
+    IJourneyStore store, IWorkspaceStore workspaces, AudienceSettingsDocuments settings, JourneyModels models, Messaging.ContactPolicies policies) : IHostedService
 {
     /// <summary>Validates the saved draft and publishes it as the next version (or the live one when unchanged).</summary>
     public async Task<PublishOutcome> PublishAsync(int workspaceId, string slug, string? publishedBy, CancellationToken ct = default)
@@ -54,17 +54,24 @@ public sealed class JourneyCatalog(
             .Where(j => j.Status == JourneyStatus.Live && j.LiveVersion > 0)
             .Select(j => compiled[(j.Id, j.LiveVersion)])
             .ToList();
-        models.Set(new JourneyModel(workspaceId, live, compiled.Values));
+        models.Set(new JourneyModel(workspaceId, live, compiled.Values) { Policy = await policies.ForAsync(workspaceId, ct).ConfigureAwait(false) });
     }
 
     /// <summary>Compiles every workspace's journeys.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        policies.Saved += PolicySaved;
         foreach (var workspace in await workspaces.ListWorkspacesAsync(cancellationToken).ConfigureAwait(false))
             await RefreshAsync(workspace.Id, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        policies.Saved -= PolicySaved;
+        return Task.CompletedTask;
+    }
+
+    private Task PolicySaved(int workspaceId) => RefreshAsync(workspaceId);
 
     private static CompiledJourney Compile(JourneyVersion version)
     {

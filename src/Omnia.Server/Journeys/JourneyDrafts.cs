@@ -17,7 +17,7 @@ namespace Omnia.Server.Journeys;
 /// </summary>
 public sealed class JourneyDrafts(
     IJourneyStore journeys, IContentStore content, ISegmentStore segments, AudienceSettingsDocuments settings,
-    IProfileStore profiles, AudienceModels audiences, JourneyCatalog catalog, DerivedState engine, TimeProvider clock)
+    IProfileStore profiles, AudienceModels audiences, JourneyCatalog catalog, DerivedState engine, Messaging.ContactPolicies policies, TimeProvider clock)
 {
     /// <summary>A draft may be at most this large.</summary>
     public const int MaxDraftBytes = 256 * 1024;
@@ -168,7 +168,16 @@ public sealed class JourneyDrafts(
             return new DryRunOutcome(true, null, [$"profileId: there is no profile '{Profiles.ProfileIds.Format(profileId.Value)}' in this workspace"]);
 
         var journey = CompiledJourney.Compile(stored.Id, Math.Max(stored.LiveVersion, 1), parsed.Definition);
-        var report = JourneyDryRun.Run(journey, histories, new DryRunOptions(from, now) { Audience = model.Context });
+        var policy = await policies.ForAsync(workspaceId, ct);
+        var identifiers = new Dictionary<long, IReadOnlyList<Omnia.Core.Identity.Identifier>>();
+        foreach (var history in histories)
+            identifiers[history.Profile.Id] = await profiles.IdentifiersAsync(history.Profile.Id, ct);
+        var report = JourneyDryRun.Run(journey, histories, new DryRunOptions(from, now)
+        {
+            Audience = model.Context,
+            IsReachable = (profile, channel) => Omnia.Core.Messaging.ContactRules.IsReachable(policy, channel,
+                Omnia.Core.Messaging.ChannelAddresses.For(channel, profile, identifiers.GetValueOrDefault(profile.Id) ?? []) is not null, profile.Consent),
+        });
         var messages = report.Messages;
         var view = new DryRunView(from, now, histories.Count, report.Entries, report.InProgress, messages.Count,
             messages.Take(500).Select(m => new DryRunMessage(Profiles.ProfileIds.Format(m.ProfileId), m.At, m.NodeId, m.Content, m.Channel, m.EntryKey)).ToList(),

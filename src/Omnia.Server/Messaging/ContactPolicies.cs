@@ -15,6 +15,9 @@ public sealed class ContactPolicies(IWorkspaceStore workspaces)
 
     private readonly ConcurrentDictionary<int, ContactPolicy> _cache = new();
 
+    /// <summary>Awaited after a workspace's policy was saved (the journey engine's reachability follows it).</summary>
+    public event Func<int, Task>? Saved;
+
     /// <summary>The workspace's policy.</summary>
     public async ValueTask<ContactPolicy> ForAsync(int workspaceId, CancellationToken ct = default)
     {
@@ -36,6 +39,11 @@ public sealed class ContactPolicies(IWorkspaceStore workspaces)
 
         await workspaces.PutSettingAsync(workspaceId, Setting, parsed.Policy.ToJson(), ct).ConfigureAwait(false);
         _cache.TryRemove(workspaceId, out _);
+        if (Saved is { } saved)
+        {
+            foreach (var handler in saved.GetInvocationList().Cast<Func<int, Task>>())
+                await handler(workspaceId).ConfigureAwait(false);
+        }
         return [];
     }
 }

@@ -19,8 +19,11 @@ namespace Omnia.Server.Messaging;
 /// deferred and retried items. A message is rendered for the profile as it is now, checked against the contact
 /// policy, marked <see cref="OutboxStatus.Sending"/> (durably, before anything leaves), sent, then marked done; its
 /// outcome goes back into the event log as a message event (<c>Message Sent</c>, <c>Message Suppressed</c>,
-/// <c>Message Failed</c>). Items found in <c>Sending</c> at start were interrupted by a crash and are sent again
-/// under the same Message-ID (see docs/messaging.md for what is guaranteed). Webhooks retry with backoff and end
+/// <c>Message Failed</c>, <c>Message Bounced</c>) with the provider and its id for the message. The channel's part —
+/// the provider call — is an <see cref="IMessageDelivery"/> (<see cref="EmailDelivery"/>, <see cref="SmsDelivery"/>,
+/// <see cref="PushDelivery"/>, listed in <see cref="MessageDeliveries"/>); temporary provider failures are retried with
+/// <see cref="RetryBackoff"/>. Items found in <c>Sending</c> at start were interrupted by a crash and are sent again
+/// under the same key (see docs/messaging.md for what is guaranteed per channel). Webhooks retry with backoff and end
 /// in the dead-letter list (<see cref="OutboxStatus.Failed"/>); profile updates become identify events.
 /// </summary>
 public sealed class Dispatcher(
@@ -38,15 +41,16 @@ public sealed class Dispatcher(
     private readonly RetryBackoff _backoff = RetryBackoff.Default;
     private readonly Random _random = new();
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
-    private SmtpMailer? _mailer;
+    private readonly MessageDeliveries _deliveries = MessageDeliveries.Create(options, clock);
 
     /// <summary>Items carried out (sent, suppressed, failed) since start.</summary>
     public long Completed { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Smtp is { } smtp)
-            _mailer = new SmtpMailer(smtp);
+        foreach (var problem in new[] { options.SmtpProblem, options.TwilioProblem, options.FcmProblem }.OfType<string>())
+            logger.LogError("Journeys cannot send on a channel: {Problem}", problem);
+
         processing.OutboxAdded += Wake;
         try
         {
@@ -75,8 +79,7 @@ public sealed class Dispatcher(
         {
             processing.OutboxAdded -= Wake;
             _http.Dispose();
-            if (_mailer is not null)
-                await _mailer.DisposeAsync().ConfigureAwait(false);
+            await _deliveries.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -187,44 +190,47 @@ public sealed class Dispatcher(
             return;
         }
 
+        var delivery = _deliveries.For(send.Channel);
         var journey = journeys.All().FirstOrDefault(m => m.WorkspaceId == item.WorkspaceId)?.Version(item.JourneyId, item.Version);
-        string? unsubscribe = send.Channel == Channels.Email ? options.Links.Unsubscribe(identity) : null;
+        var unsubscribe = delivery?.UnsubscribeUrl(identity);
         var model = RenderModel.ForProfile(facts, now).ForJourney(journey?.Definition.Name ?? "", item.JourneyId, item.Version, send)
             with { Message = new MessageFields(item.Key, send.Channel, content.Campaign, unsubscribe) };
         var rendered = compiled.Render(send.Channel, model);
         details = details with { Subject = rendered.Subject };
-        if (send.Channel != Channels.Email)
+        if (delivery is null)
         {
-            await FailMessageAsync(item, identity, details, $"sending on {send.Channel} from journeys is not available yet; only email is dispatched", ct).ConfigureAwait(false);
+            await FailMessageAsync(item, identity, details, $"sending on {send.Channel} from journeys is not available yet", ct).ConfigureAwait(false);
             return;
         }
 
-        if (_mailer is null)
+        if (delivery.Unavailable is { } unavailable)
         {
-            await FailMessageAsync(item, identity, details, options.SmtpProblem ?? $"email is not configured: set {SmtpSettings.Variable} (smtp://host:port)", ct).ConfigureAwait(false);
+            await FailMessageAsync(item, identity, details, unavailable, ct).ConfigureAwait(false);
             return;
         }
 
-        if (rendered.Html is { } html)
-            rendered = rendered with { Html = options.Links.TrackHtml(html, identity, now, unsubscribe) };
-        var email = new OutgoingEmail(options.From, address!, rendered, item.Key, unsubscribe);
-        var messageId = EmailComposer.MessageIdFor(item.Key, MailDomain());
-        // Marked before anything leaves: a crash after this point is recognised at start and resent under the same Message-ID.
-        await outbox.UpdateAsync(item.Key, OutboxStatus.Sending, item.Attempts + 1, item.NotBefore, $"sending as {messageId}", ct).ConfigureAwait(false);
-        var result = await _mailer.SendAsync(email, ct).ConfigureAwait(false);
+        // Marked before anything leaves: a crash after this point is recognised at start and sent again under the same key
+        // (email: the same Message-ID; Twilio and FCM take no idempotency key, so the person may get it twice).
+        await outbox.UpdateAsync(item.Key, OutboxStatus.Sending, item.Attempts + 1, item.NotBefore, $"sending on {send.Channel} as {item.Key}", ct).ConfigureAwait(false);
+        var result = await delivery.SendAsync(new OutgoingMessage(identity, address!, rendered, unsubscribe, now), ct).ConfigureAwait(false);
+        var attempted = item with { Attempts = item.Attempts + 1 };
+        details = details with { Provider = result.Provider };
         switch (result.Outcome)
         {
-            case EmailOutcome.Sent:
-                await RecordAsync(item, MessageStatus.Sent, identity, details with { Provider = "smtp", ProviderMessageId = result.MessageIdHeader }, now, ct).ConfigureAwait(false);
-                await outbox.UpdateAsync(item.Key, OutboxStatus.Done, item.Attempts + 1, now, $"sent as {result.MessageIdHeader}", ct).ConfigureAwait(false);
+            case ProviderOutcome.Sent:
+                await RecordAsync(item, MessageStatus.Sent, identity, details with { ProviderMessageId = result.ProviderMessageId }, now, ct).ConfigureAwait(false);
+                await outbox.UpdateAsync(item.Key, OutboxStatus.Done, attempted.Attempts, now, $"sent through {result.Provider} as {result.ProviderMessageId ?? item.Key}", ct).ConfigureAwait(false);
                 Completed++;
                 break;
-            case EmailOutcome.Rejected:
-                await RecordAsync(item, MessageStatus.Bounced, identity, details with { BounceType = "hard", Reason = result.Detail, Provider = "smtp" }, now, ct).ConfigureAwait(false);
-                await FinishAsync(item with { Attempts = item.Attempts + 1 }, OutboxStatus.Failed, $"refused by the SMTP server: {result.Detail}", ct).ConfigureAwait(false);
+            case ProviderOutcome.Rejected when result.HardBounce:
+                await RecordAsync(item, MessageStatus.Bounced, identity, details with { BounceType = "hard", Reason = result.Detail }, now, ct).ConfigureAwait(false);
+                await FinishAsync(attempted, OutboxStatus.Failed, result.Detail, ct).ConfigureAwait(false);
+                break;
+            case ProviderOutcome.Rejected:
+                await FailMessageAsync(attempted, identity, details, $"refused by {result.Provider}: {result.Detail}", ct).ConfigureAwait(false);
                 break;
             default:
-                await RetryOrFailAsync(item with { Attempts = item.Attempts + 1 }, $"SMTP: {result.Detail}", ct, identity, details).ConfigureAwait(false);
+                await RetryOrFailAsync(attempted, $"{result.Provider}: {result.Detail}", ct, identity, details).ConfigureAwait(false);
                 break;
         }
     }
@@ -259,8 +265,22 @@ public sealed class Dispatcher(
     {
         var call = item.Webhook();
         var sender = new WebhookSender(_http, clock);
-        // The step's body template is not rendered yet: every call carries the same JSON description of the effect.
-        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
+        string? contentType = null;
+        string body;
+        if (call.Body is { } template)
+        {
+            var (rendered, problem) = await RenderWebhookBodyAsync(item, call, template, ct).ConfigureAwait(false);
+            if (rendered is null)
+            {
+                await FinishAsync(item, OutboxStatus.Failed, problem!, ct).ConfigureAwait(false);
+                return;
+            }
+            (body, contentType) = (rendered.Body!, rendered.ContentType);
+        }
+        else
+        {
+            // No template named: the call carries a JSON description of the effect.
+            body = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["key"] = item.Key,
             ["journey_id"] = item.JourneyId,
@@ -269,8 +289,13 @@ public sealed class Dispatcher(
             ["node"] = call.NodeId,
             ["entry_key"] = call.EntryKey,
             ["at"] = call.At,
-        });
-        var request = new WebhookRequest(new Uri(call.Url), new HttpMethod(call.Method), call.Method == "GET" ? null : body, item.Key, await WebhookSecretAsync(item.WorkspaceId, ct).ConfigureAwait(false));
+            });
+        }
+
+        var request = new WebhookRequest(new Uri(call.Url), new HttpMethod(call.Method), call.Method == "GET" ? null : body, item.Key, await WebhookSecretAsync(item.WorkspaceId, ct).ConfigureAwait(false))
+        {
+            ContentType = contentType,
+        };
         var result = await sender.CallAsync(request, ct).ConfigureAwait(false);
         var attempted = item with { Attempts = item.Attempts + 1 };
         if (result.Outcome == ProviderOutcome.Sent)
@@ -279,6 +304,39 @@ public sealed class Dispatcher(
             await FinishAsync(attempted, OutboxStatus.Failed, $"refused: {result.Detail}", ct).ConfigureAwait(false);
         else
             await RetryOrFailAsync(attempted, result.Detail, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The webhook step's body: the named content's <c>webhook</c> variant rendered with the profile, the triggering
+    /// event and the journey's context, and checked (a JSON body must parse); or why it cannot be sent.
+    /// </summary>
+    private async Task<(RenderedMessage? Body, string? Problem)> RenderWebhookBodyAsync(OutboxItem item, CallWebhook call, string slug, CancellationToken ct)
+    {
+        var stored = await contents.FindContentAsync(item.WorkspaceId, slug, ct).ConfigureAwait(false);
+        if (stored is null)
+            return (null, $"the body template: content '{slug}' does not exist");
+        var parsed = ContentItem.Parse(stored.Json);
+        if (parsed.Content is not { Webhook: not null } content)
+            return (null, parsed.Content is null
+                ? $"the body template: content '{slug}' does not parse: {string.Join("; ", parsed.Errors)}"
+                : $"the body template: content '{slug}' has no webhook variant; add {{\"webhook\":{{\"body\":\"…\"}}}}");
+        var facts = (await profiles.FactsAsync([item.ProfileId], null, ct).ConfigureAwait(false)).GetValueOrDefault(item.ProfileId);
+        if (facts is null)
+            return (null, "the profile no longer exists (erased or merged)");
+        var journey = journeys.All().FirstOrDefault(m => m.WorkspaceId == item.WorkspaceId)?.Version(item.JourneyId, item.Version);
+        var step = new SendMessage(call.Key, call.ProfileId, call.NodeId, call.At, slug, ContentChannels.Webhook, call.EntryKey, call.EntryProperties);
+        var model = RenderModel.ForProfile(facts, clock.GetUtcNow()).ForJourney(journey?.Definition.Name ?? "", item.JourneyId, item.Version, step)
+            with { Message = new MessageFields(item.Key, ContentChannels.Webhook, content.Campaign, null) };
+        try
+        {
+            var rendered = CompiledContent.Compile(content).Render(ContentChannels.Webhook, model);
+            var error = ChannelConstraints.Check(rendered).FirstOrDefault(i => i.Severity == IssueSeverity.Error);
+            return error is null ? (rendered, null) : (null, $"the body template '{slug}': {error}");
+        }
+        catch (ContentRenderException e)
+        {
+            return (null, $"the body template '{slug}' cannot be rendered for this profile: {e.Message}");
+        }
     }
 
     private async Task UpdateProfileAsync(OutboxItem item, CancellationToken ct)
@@ -306,28 +364,14 @@ public sealed class Dispatcher(
             await events.RecordAsync(item.WorkspaceId, item.ProfileId, message, ct).ConfigureAwait(false);
     }
 
-    private async Task<string?> AddressAsync(long profileId, ProfileState profile, string channel, CancellationToken ct)
-    {
-        if (channel != Channels.Email)
-            return null;
-        if (profile.Traits.TryGetValue("email", out var trait) && trait.Value.String is { Length: > 0 } email)
-            return email;
-        var identifiers = await profiles.IdentifiersAsync(profileId, ct).ConfigureAwait(false);
-        return identifiers.Where(i => i.Type == IdentifierTypes.Email).Select(i => i.Value).FirstOrDefault();
-    }
+    private async Task<string?> AddressAsync(long profileId, ProfileState profile, string channel, CancellationToken ct) =>
+        ChannelAddresses.For(channel, profile, await profiles.IdentifiersAsync(profileId, ct).ConfigureAwait(false));
 
     /// <summary>The profile's earlier sends (from the outbox's done messages) for the frequency caps.</summary>
     private async Task<IReadOnlyList<Omnia.Core.Messaging.SentMessage>> HistoryAsync(OutboxItem item, CancellationToken ct)
     {
         var done = await outbox.ListAsync(item.WorkspaceId, item.ProfileId, OutboxStatus.Done, HistoryLimit, ct).ConfigureAwait(false);
         return done.Where(d => d.Kind == OutboxKind.Message && d.Key != item.Key).Select(d => new Omnia.Core.Messaging.SentMessage(d.Message().Channel, d.NotBefore)).ToList();
-    }
-
-    private string MailDomain()
-    {
-        var from = options.From;
-        int at = from.LastIndexOf('@');
-        return at < 0 ? "localhost" : from[(at + 1)..].TrimEnd('>', ' ');
     }
 
     private async Task<byte[]> WebhookSecretAsync(int workspaceId, CancellationToken ct)

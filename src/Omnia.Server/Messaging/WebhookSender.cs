@@ -3,8 +3,12 @@ using Omnia.Core.Messaging;
 
 namespace Omnia.Server.Messaging;
 
-/// <summary>One webhook call: where, how, the body (JSON), the idempotency key sent on every attempt, and the signing secret.</summary>
-public sealed record WebhookRequest(Uri Url, HttpMethod Method, string? Body, string IdempotencyKey, byte[] Secret);
+/// <summary>One webhook call: where, how, the body (JSON unless <see cref="ContentType"/> says otherwise), the idempotency key sent on every attempt, and the signing secret.</summary>
+public sealed record WebhookRequest(Uri Url, HttpMethod Method, string? Body, string IdempotencyKey, byte[] Secret)
+{
+    /// <summary>The body's media type; null: <c>application/json; charset=utf-8</c>.</summary>
+    public string? ContentType { get; init; }
+}
 
 /// <summary>One attempt: when, what came back, and whether it was final.</summary>
 public sealed record WebhookAttempt(DateTimeOffset At, ProviderResult Result);
@@ -19,7 +23,7 @@ public sealed record WebhookDelivery(bool Delivered, IReadOnlyList<WebhookAttemp
 }
 
 /// <summary>
-/// Calls webhooks: each request carries <c>Content-Type: application/json</c>, <c>Omnia-Webhook-Id</c> (the same on every
+/// Calls webhooks: each request carries <c>Content-Type: application/json</c> (or the request's own type), <c>Omnia-Webhook-Id</c> (the same on every
 /// retry) and a fresh <c>Omnia-Signature</c> (<see cref="WebhookSignature"/>). A 2xx answer delivers it; 408, 429, 5xx,
 /// timeouts and refused connections are retried after <see cref="RetryBackoff"/> delays; any other 4xx, or the last
 /// allowed attempt failing, dead-letters it. Waits use the injected clock.
@@ -38,7 +42,9 @@ public sealed class WebhookSender(HttpClient http, TimeProvider clock, RetryBack
         if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(body);
-            message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            message.Content.Headers.ContentType = request.ContentType is { } type
+                ? System.Net.Http.Headers.MediaTypeHeaderValue.Parse(type)
+                : new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
         message.Headers.TryAddWithoutValidation(WebhookSignature.IdHeader, request.IdempotencyKey);
         message.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(request.Secret, body, clock.GetUtcNow()));

@@ -34,7 +34,7 @@ public class ContentJsonTests
         Assert.False(result.IsValid);
         Assert.Equal(
         [
-            "Name: unknown key (did you mean 'name'?); expected version, name, description, campaign, consistency, email, sms, push, inApp, web",
+            "Name: unknown key (did you mean 'name'?); expected version, name, description, campaign, consistency, email, sms, push, inApp, web, webhook",
             "version: version 2 is not supported; use 1",
             "name: required: the content's name as people will see it, e.g. \"Cart reminder\"",
             "consistency.offer[0]: is empty; use an offer such as a discount code \"COMEBACK10\" or \"10%\"",
@@ -51,7 +51,7 @@ public class ContentJsonTests
     public void Content_needs_at_least_one_variant_and_valid_json()
     {
         Assert.Equal(
-            "$: needs at least one variant: email, sms, push, inApp or web, e.g. {\"sms\":{\"text\":\"Your cart is waiting\"}}",
+            "$: needs at least one variant: email, sms, push, inApp, web or webhook, e.g. {\"sms\":{\"text\":\"Your cart is waiting\"}}",
             Assert.Single(ContentItem.Parse("""{"version":1,"name":"x"}""").Errors).ToString());
         Assert.StartsWith("$: not valid JSON at line 1", Assert.Single(ContentItem.Parse("{\"version\":1,").Errors).ToString(), StringComparison.Ordinal);
     }

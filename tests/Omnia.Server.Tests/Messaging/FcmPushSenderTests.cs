@@ -13,10 +13,10 @@ namespace Omnia.Server.Tests.Messaging;
 
 public class FcmPushSenderTests
 {
-    private const string Project = "omnia-test";
-    private const string ClientEmail = "omnia@omnia-test.iam.gserviceaccount.com";
+    internal const string Project = "omnia-test";
+    internal const string ClientEmail = "omnia@omnia-test.iam.gserviceaccount.com";
 
-    private sealed class FakeGoogle
+    internal sealed class FakeGoogle
     {
         public RSA Key { get; } = RSA.Create(2048);
         public ConcurrentQueue<JsonObject> Messages { get; } = new();
@@ -28,8 +28,9 @@ public class FcmPushSenderTests
     /// Google's side as documented: the token URL takes a form-encoded JWT bearer grant whose RS256 assertion must verify
     /// with the service account's public key and carry iss, scope, aud, iat and exp; FCM's
     /// POST /v1/projects/{project}/messages:send takes {"message":{…}} with the bearer token and answers its name.
+    /// <paramref name="answer"/> may answer a well-formed send instead (a test's outage).
     /// </summary>
-    private static Task<LocalListener> Start(FakeGoogle google) => LocalListener.StartAsync(app =>
+    internal static Task<LocalListener> Start(FakeGoogle google, Func<JsonObject, IResult?>? answer = null) => LocalListener.StartAsync(app =>
     {
         app.MapPost("/token", async (HttpRequest request) =>
         {
@@ -63,6 +64,8 @@ public class FcmPushSenderTests
             var body = JsonNode.Parse(await LocalListener.BodyAsync(request))!.AsObject();
             var message = body["message"]!.AsObject();
             google.Messages.Enqueue(message);
+            if (answer?.Invoke(message) is { } answered)
+                return answered;
             if (message["token"]!.GetValue<string>() == "stale-token")
             {
                 return Results.Json(new
@@ -74,18 +77,20 @@ public class FcmPushSenderTests
         });
     });
 
+    /// <summary>A service account key of the fake project, signed with <paramref name="google"/>'s key.</summary>
+    internal static string KeyJson(FakeGoogle google) => JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["type"] = "service_account",
+        ["project_id"] = Project,
+        ["private_key_id"] = "key-1",
+        ["private_key"] = google.Key.ExportPkcs8PrivateKeyPem(),
+        ["client_email"] = ClientEmail,
+        ["token_uri"] = "https://oauth2.googleapis.com/token",
+    });
+
     private static (FcmPushSender Sender, HttpClient Http) Sender(FakeGoogle google, LocalListener listener)
     {
-        var keyJson = JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["type"] = "service_account",
-            ["project_id"] = Project,
-            ["private_key_id"] = "key-1",
-            ["private_key"] = google.Key.ExportPkcs8PrivateKeyPem(),
-            ["client_email"] = ClientEmail,
-            ["token_uri"] = "https://oauth2.googleapis.com/token",
-        });
-        var key = ServiceAccountKey.Parse(keyJson);
+        var key = ServiceAccountKey.Parse(KeyJson(google));
         var settings = new FcmSettings(key, listener.BaseUrl, new Uri(listener.BaseUrl, "token"));
         var http = new HttpClient();
         return (new FcmPushSender(http, settings, new GoogleAccessTokens(http, key, FcmSettings.Scope, TimeProvider.System, settings.TokenUrl)), http);

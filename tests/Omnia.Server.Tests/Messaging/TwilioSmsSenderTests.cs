@@ -8,15 +8,16 @@ namespace Omnia.Server.Tests.Messaging;
 
 public class TwilioSmsSenderTests
 {
-    private const string AccountSid = "AC00000000000000000000000000000001";
-    private const string AuthToken = "test-auth-token";
+    internal const string AccountSid = "AC00000000000000000000000000000001";
+    internal const string AuthToken = "test-auth-token";
 
     /// <summary>
     /// Twilio's Messages API as documented: POST /2010-04-01/Accounts/{AccountSid}/Messages.json, Basic auth with the
     /// account SID (or an API key) and its secret, form-encoded To, From or MessagingServiceSid, and Body; 201 with the
-    /// message resource, 401 or 400 with Twilio's error JSON otherwise.
+    /// message resource, 401 or 400 with Twilio's error JSON otherwise. <paramref name="answer"/> may answer a well-formed
+    /// request instead (a test's outage).
     /// </summary>
-    private static Task<LocalListener> FakeTwilio(ConcurrentQueue<IFormCollection> received) => LocalListener.StartAsync(app =>
+    internal static Task<LocalListener> FakeTwilio(ConcurrentQueue<IFormCollection> received, Func<IFormCollection, IResult?>? answer = null) => LocalListener.StartAsync(app =>
         app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", async (string sid, HttpRequest request) =>
         {
             var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}"));
@@ -26,6 +27,8 @@ public class TwilioSmsSenderTests
                 return Results.Json(new { code = 21000, message = "form-encoded body expected", status = 400 }, statusCode: 400);
             var form = await request.ReadFormAsync();
             received.Enqueue(form);
+            if (answer?.Invoke(form) is { } answered)
+                return answered;
             if (!form["To"].ToString().StartsWith('+'))
                 return Results.Json(new { code = 21211, message = $"The 'To' number {form["To"]} is not a valid phone number.", status = 400 }, statusCode: 400);
             if (string.IsNullOrEmpty(form["Body"]) || (string.IsNullOrEmpty(form["From"]) == string.IsNullOrEmpty(form["MessagingServiceSid"])))

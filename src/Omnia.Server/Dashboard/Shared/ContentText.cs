@@ -8,7 +8,7 @@ public static class ContentText
 {
     /// <summary>The variants in tab order: code, JSON key, label.</summary>
     public static IReadOnlyList<(string Code, string Key, string Label)> Variants { get; } =
-        [("email", "email", "Email"), ("sms", "sms", "SMS"), ("push", "push", "Push"), ("in_app", "inApp", "In-app"), ("web", "web", "Web slot")];
+        [("email", "email", "Email"), ("sms", "sms", "SMS"), ("push", "push", "Push"), ("in_app", "inApp", "In-app"), ("web", "web", "Web slot"), ("webhook", "webhook", "Webhook body")];
 
     /// <summary>The parts of each variant's JSON object: key, label, multi-line.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<(string Key, string Label, bool Long)>> Parts { get; } = new Dictionary<string, IReadOnlyList<(string, string, bool)>>
@@ -18,6 +18,7 @@ public static class ContentText
         ["push"] = [("title", "Title", false), ("body", "Body", true), ("link", "Deep link", false)],
         ["inApp"] = [("title", "Title", false), ("body", "Body", true), ("button", "Button", false), ("link", "Link", false)],
         ["web"] = [("slot", "Slot", false), ("html", "HTML", true)],
+        ["webhook"] = [("contentType", "Content type", false), ("body", "Body", true)],
     };
 
     public static string ChannelName(string code) => Variants.FirstOrDefault(v => v.Code == code).Label ?? code;
