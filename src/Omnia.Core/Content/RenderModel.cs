@@ -14,7 +14,8 @@ namespace Omnia.Core.Content;
 /// <c>computed.lifecycleStage</c>, each worked out only when a template reads it</description></item>
 /// <item><term><c>event.*</c></term><description>the triggering event's properties (<c>event.products</c>, <c>event.cart_id</c>)</description></item>
 /// <item><term><c>journey.*</c></term><description>the journey's context: <c>name</c>, <c>id</c>, <c>version</c>,
-/// <c>step</c>, <c>entry_key</c> and any other values the caller adds</description></item>
+/// <c>step</c>, <c>entry_key</c>, <c>events</c> (the triggering event's properties followed by those of later events
+/// with the same entry key: every <c>Product Added</c> to the cart) and any other values the caller adds</description></item>
 /// <item><term><c>message.*</c></term><description><c>id</c>, <c>channel</c>, <c>campaign</c>, <c>unsubscribe_url</c></description></item>
 /// <item><term><c>now</c></term><description>the instant of rendering (use with <c>| date:</c>; dates show in the profile's time zone)</description></item>
 /// </list>
@@ -75,9 +76,24 @@ public sealed record RenderModel
         };
         if (send.EntryKey is not null)
             journey["entry_key"] = EventValue.Of(send.EntryKey);
+        journey["events"] = EventValue.List(new[] { send.EntryProperties }.Concat(send.KeyedEvents ?? []).Select(AsObject));
         foreach (var (key, value) in extra ?? new Dictionary<string, EventValue>())
             journey[key] = value;
         return this with { Journey = journey, Event = send.EntryProperties };
+    }
+
+    /// <summary>Event properties as one object value.</summary>
+    private static EventValue AsObject(EventProperties properties)
+    {
+        var json = new System.Text.StringBuilder("{");
+        foreach (var property in properties.Items)
+        {
+            if (json.Length > 1)
+                json.Append(',');
+            json.Append(System.Text.Json.JsonSerializer.Serialize(property.Name)).Append(':').Append(property.Value.ToJson());
+        }
+
+        return EventValue.ObjectFromJson(json.Append('}').ToString());
     }
 
     /// <summary>The zone a <c>timezone</c> (or <c>timeZone</c>, <c>time_zone</c>) trait names, else UTC.</summary>

@@ -33,16 +33,16 @@ public static class DemoJourneys
         }
         """;
 
-    /// <summary>The reminder email: names the added product (or every product when the event lists <c>products</c>).</summary>
+    /// <summary>The reminder email: names every product added to the cart (each add's <c>name</c>, or its <c>products</c> list), from <c>journey.events</c>.</summary>
     public const string CartReminder = """
         {
           "version": 1,
           "name": "Cart reminder",
           "campaign": "abandoned-cart",
           "email": {
-            "subject": "{{ traits.first_name | default: 'Hi' }}, you left {{ event.name | default: 'something' }} in your cart",
-            "html": "<p>Hi {{ traits.first_name | default: 'there' }},</p><p>You left these in your cart:</p><ul>{% if event.products %}{% for item in event.products %}<li>{{ item.name }}</li>{% endfor %}{% else %}<li>{{ event.name }}{% if event.price %}: {{ event.price }} {{ event.currency }}{% endif %}</li>{% endif %}</ul><p><a href=\"https://shop.example.com/cart?c={{ event.cart_id }}\">Back to my cart</a></p>",
-            "text": "Hi {{ traits.first_name | default: 'there' }}, you left {% if event.products %}{% for item in event.products %}{{ item.name }}{% unless forloop.last %}, {% endunless %}{% endfor %}{% else %}{{ event.name }}{% endif %} in your cart: https://shop.example.com/cart?c={{ event.cart_id }}"
+            "subject": "{{ traits.first_name | default: 'Hi' }}, {% if journey.events.size > 1 %}your {{ journey.events.size }} items are waiting in your cart{% else %}you left {{ event.name | default: 'something' }} in your cart{% endif %}",
+            "html": "<p>Hi {{ traits.first_name | default: 'there' }},</p><p>You left these in your cart:</p><ul>{% for added in journey.events %}{% if added.products %}{% for item in added.products %}<li>{{ item.name }}</li>{% endfor %}{% else %}<li>{{ added.name }}{% if added.price %}: {{ added.price }} {{ added.currency }}{% endif %}</li>{% endif %}{% endfor %}</ul><p><a href=\"https://shop.example.com/cart?c={{ event.cart_id }}\">Back to my cart</a></p>",
+            "text": "Hi {{ traits.first_name | default: 'there' }}, you left {% for added in journey.events %}{% if added.products %}{% for item in added.products %}{{ item.name }}{% unless forloop.last %}, {% endunless %}{% endfor %}{% else %}{{ added.name }}{% endif %}{% unless forloop.last %}, {% endunless %}{% endfor %} in your cart: https://shop.example.com/cart?c={{ event.cart_id }}"
           }
         }
         """;

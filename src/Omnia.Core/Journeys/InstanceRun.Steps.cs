@@ -49,7 +49,10 @@ internal sealed partial class InstanceRun
                     ? _instance.Channel ?? throw new InvalidOperationException($"Send step '{send.Id}' has no chosen channel.")
                     : send.Channel;
                 var key = Key(node, visit, "send");
-                _effects.Add(new SendMessage(key, _instance.ProfileId, node.Id, at, send.Content, channel, _instance.EntryKey, _instance.EntryProperties));
+                _effects.Add(new SendMessage(key, _instance.ProfileId, node.Id, at, send.Content, channel, _instance.EntryKey, _instance.EntryProperties)
+                {
+                    KeyedEvents = _instance.KeyedEvents.Count == 0 ? null : _instance.KeyedEvents,
+                });
                 _instance = _instance with
                 {
                     Messages = [.. _instance.Messages.Where(m => m.Node != send.Id), new SentMessage(send.Id, key, channel, at)],

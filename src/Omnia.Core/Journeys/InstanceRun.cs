@@ -77,6 +77,10 @@ internal sealed partial class InstanceRun(CompiledJourney journey, JourneyInstan
         }
         if (_instance.Status != InstanceStatus.Waiting)
             return;
+        // Another trigger event for the same key (a second add to the same cart) starts nothing new; it joins this one.
+        if (journey.Definition.Trigger is EventTrigger { Key: { } key } && journey.TriggerMatcher!.Matches(e)
+            && CompiledJourney.CarriesKey(e, key, _instance.EntryKey) && _instance.KeyedEvents.Count < JourneyRuntime.MaxKeyedEvents)
+            _instance = _instance with { KeyedEvents = [.. _instance.KeyedEvents, e.Properties] };
         foreach (var (matcher, matchKey) in journey.ExitMatchers)
         {
             if (matcher.Matches(e) && (matchKey is null || CompiledJourney.CarriesKey(e, matchKey, _instance.EntryKey)))

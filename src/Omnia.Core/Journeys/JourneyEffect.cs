@@ -26,7 +26,19 @@ public sealed record EnteredStep(string Key, long ProfileId, string NodeId, Date
 /// properties for personalisation.
 /// </summary>
 public sealed record SendMessage(string Key, long ProfileId, string NodeId, DateTimeOffset At, string Content, string Channel, string? EntryKey, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] EventProperties EntryProperties)
-    : JourneyEffect(Key, ProfileId, NodeId, At);
+    : JourneyEffect(Key, ProfileId, NodeId, At)
+{
+    /// <summary>Later trigger events with the same key (<see cref="JourneyInstance.KeyedEvents"/>): the rest of the cart.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EventProperties>? KeyedEvents { get; init; }
+
+    public bool Equals(SendMessage? other) =>
+        other is not null && Key == other.Key && ProfileId == other.ProfileId && NodeId == other.NodeId && At == other.At && Content == other.Content
+        && Channel == other.Channel && EntryKey == other.EntryKey && EntryProperties.Equals(other.EntryProperties)
+        && (KeyedEvents ?? []).SequenceEqual(other.KeyedEvents ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Key, ProfileId, NodeId, At, Content, Channel);
+}
 
 /// <summary>Call <see cref="Url"/> with <see cref="Method"/>, the body rendered from template <see cref="Body"/> (none when null).</summary>
 public sealed record CallWebhook(string Key, long ProfileId, string NodeId, DateTimeOffset At, string Url, string Method, string? Body, string? EntryKey, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] EventProperties EntryProperties)

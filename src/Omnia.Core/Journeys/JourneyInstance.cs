@@ -85,6 +85,13 @@ public sealed record JourneyInstance
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public EventProperties EntryProperties { get; init; }
 
+    /// <summary>
+    /// The properties of later trigger events with the same entry key while it is in progress (a second and third
+    /// <c>Product Added</c> to the same cart), oldest first, at most <see cref="JourneyRuntime.MaxKeyedEvents"/>: with
+    /// <see cref="EntryProperties"/> they are the cart a reminder names.
+    /// </summary>
+    public IReadOnlyList<EventProperties> KeyedEvents { get; init; } = [];
+
     /// <summary>How many times it has arrived at each step; the visit number is part of each effect key.</summary>
     public VisitCounts Visits { get; init; } = VisitCounts.Empty;
 
@@ -115,6 +122,7 @@ public sealed record JourneyInstance
         other is not null && Id == other.Id && ProfileId == other.ProfileId && JourneyId == other.JourneyId && Version == other.Version
         && Status == other.Status && NodeId == other.NodeId && EnteredAt == other.EnteredAt && StepStartedAt == other.StepStartedAt
         && UpdatedAt == other.UpdatedAt && EntryKey == other.EntryKey && EntryProperties.Equals(other.EntryProperties)
+        && KeyedEvents.SequenceEqual(other.KeyedEvents)
         && Visits.Equals(other.Visits) && Variants.SequenceEqual(other.Variants) && Channel == other.Channel
         && Messages.SequenceEqual(other.Messages) && WakeAt == other.WakeAt && ConvertedAt == other.ConvertedAt
         && ExitReason == other.ExitReason && ExitedAt == other.ExitedAt;

@@ -17,6 +17,9 @@ public static class JourneyRuntime
     /// <summary>An instance arriving at one step more often than this leaves with <see cref="ExitReason.LoopLimit"/>.</summary>
     public const int MaxVisitsPerStep = 1000;
 
+    /// <summary>Later trigger events with the same key kept on an instance (<see cref="JourneyInstance.KeyedEvents"/>).</summary>
+    public const int MaxKeyedEvents = 50;
+
     /// <summary>
     /// Starts an instance for an entry <see cref="JourneyEntry.Decide"/> allowed, at the decision's instant, and runs
     /// it from the start step to its first wait or exit.

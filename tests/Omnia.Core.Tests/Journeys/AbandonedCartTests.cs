@@ -71,6 +71,24 @@ public class AbandonedCartTests
     }
 
     [Fact]
+    public void The_one_email_carries_every_add_to_its_cart_before_it_and_none_of_another_cart()
+    {
+        var driver = new Driver(Journey)
+            .Event("Product Added", T0, Cart1)
+            .Event("Product Added", T0.AddMinutes(10), new { cart_id = "c1", name = "Wool socks" })
+            .Event("Product Added", T0.AddMinutes(20), new { cart_id = "c9", name = "Kayak" })
+            .Clock(T0.AddHours(2));
+
+        var email = driver.Sent.Single(s => s.EntryKey == "c1");
+        Assert.Equal("Trailblazer hiking boot", email.EntryProperties["name"].String);
+        Assert.Equal(["Wool socks"], email.KeyedEvents!.Select(p => p["name"].String));
+
+        var model = new Omnia.Core.Content.RenderModel().ForJourney("Abandoned cart", 7, 1, email);
+        var names = model.Journey["events"].Items.Select(i => JsonDocument.Parse(i.ObjectJson!).RootElement.GetProperty("name").GetString());
+        Assert.Equal(["Trailblazer hiking boot", "Wool socks"], names);
+    }
+
+    [Fact]
     public void Each_cart_gets_its_own_instance_and_its_own_email()
     {
         var driver = new Driver(Journey)

@@ -73,7 +73,7 @@ public sealed class AbandonedCartTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_second_add_to_the_same_cart_starts_nothing_new()
+    public async Task A_second_add_to_the_same_cart_starts_nothing_new_and_the_one_email_names_both_products()
     {
         await PersonAsync("two-adds", consent: true);
         var added = DateTimeOffset.UtcNow - TimeSpan.FromHours(3);
@@ -81,7 +81,13 @@ public sealed class AbandonedCartTests : IAsyncLifetime
             Track("two-adds", "Product Added", added, """{"cart_id":"c-same","name":"Tent","price":300}"""),
             Track("two-adds", "Product Added", added.AddMinutes(5), """{"cart_id":"c-same","name":"Sleeping bag","price":120}"""));
 
-        Assert.Single(await _smtp.MessagesAsync(1, TimeSpan.FromSeconds(30)));
+        var email = Assert.Single(await _smtp.MessagesAsync(1, TimeSpan.FromSeconds(30)));
+        foreach (var product in new[] { "Tent", "Sleeping bag" })
+        {
+            Assert.Contains(product, email.TextBody, StringComparison.Ordinal);
+            Assert.Contains(product, email.HtmlBody, StringComparison.Ordinal);
+        }
+
         await SettledAsync("two-adds");
         await Task.Delay(500);
         Assert.Single(Directory.GetFiles(_smtp.Directory, "*.eml"));
