@@ -119,4 +119,37 @@ public sealed class JourneyEngineTests : IDisposable
         Assert.Equal(first.Key, replayed.Key);
         Assert.Equal(first.Payload, replayed.Payload);
     }
+
+    [Fact]
+    public async Task A_broadcast_larger_than_one_pass_reaches_every_member_once_and_only_at_its_occurrence()
+    {
+        int people = Omnia.Core.Processing.DerivedProcessor.BroadcastChunk + 7;
+        for (int start = 0; start < people; start += 2_000)
+        {
+            await SendAsync(Enumerable.Range(start, Math.Min(2_000, people - start)).Select(i =>
+                $$$"""{"type":"track","messageId":"s{{{i}}}","userId":"p{{{i}}}","event":"Signed Up","timestamp":"{{{SegmentRequest.Iso(T0)}}}"}""").ToArray());
+        }
+
+        var at = T0.AddDays(1);
+        var broadcast = CompiledJourney.Compile(9, 1, JourneyDefinition.Parse($$$"""
+            {"version":1,"name":"Launch","trigger":{"schedule":{"segment":"signed-up","at":"{{{SegmentRequest.Iso(at)}}}"}},"entry":{"rule":"once"},
+             "start":"news","nodes":[{"id":"news","type":"send","content":"launch","channel":"email","next":"done"},{"id":"done","type":"exit"}]}
+            """).Definition!);
+        var segment = new StoredSegment(1, 1, "signed-up",
+            Omnia.Core.Segments.SegmentDefinition.Parse("""{"version":1,"name":"Signed up","condition":{"event":{"name":"Signed Up"}}}""").Definition!, 1, T0, T0);
+        var model = AudienceModel.Build(1, [segment], AudienceSettings.Default);
+        var journeys = new JourneyModel(1, [broadcast], []);
+
+        await _derived.DrainAsync([model], T0.AddHours(1), budget: 50_000, journeys: [journeys]);
+        await _derived.DrainAsync([model], at.AddMinutes(-1), budget: 50_000, journeys: [journeys]);
+        Assert.Empty(_derived.Outbox);
+
+        await _derived.DrainAsync([model], at, budget: 50_000, journeys: [journeys]);
+        Assert.Equal(people, _derived.Outbox.Count);
+        Assert.Equal(people, _derived.Outbox.Select(o => o.ProfileId).Distinct().Count());
+        Assert.Equal(people, _derived.State.CountersOf(9)!.Entries);
+
+        await _derived.DrainAsync([model], at.AddDays(2), budget: 50_000, journeys: [journeys]);
+        Assert.Equal(people, _derived.Outbox.Count);
+    }
 }

@@ -206,6 +206,9 @@ public sealed partial class DerivedProcessor
         return 1;
     }
 
+    /// <summary>Members a broadcast starts per pass of <see cref="RunJourneys"/>.</summary>
+    public const int BroadcastChunk = 20_000;
+
     private int Broadcast(JourneyModel model, CompiledJourney journey, DateTimeOffset now)
     {
         var trigger = (ScheduleTrigger)journey.Definition.Trigger;
@@ -221,22 +224,35 @@ public sealed partial class DerivedProcessor
         if (nextTicks > now.UtcTicks)
             return 0;
         var occurrence = new DateTimeOffset(nextTicks, TimeSpan.Zero);
+        int seen = 0;
+        if (_audienceModels.TryGetValue(model.WorkspaceId, out var audience)
+            && audience.Segments.FirstOrDefault(s => s.Slug == trigger.Segment) is { } segment
+            && state.Members.TryGetValue(segment.Id, out var members))
+        {
+            // A chunk of members per pass, so events keep flowing (and the outbox is written) during a big broadcast.
+            var after = state.BroadcastCursors.GetValueOrDefault(journey.JourneyId, long.MinValue);
+            var chunk = members.After(after, BroadcastChunk);
+            foreach (var id in chunk)
+            {
+                if (state.Entry(model.WorkspaceId, id) is { } entry)
+                    TryStart(entry, journey, TriggerInput.Schedule(occurrence), Context(entry));
+            }
+
+            seen = chunk.Count;
+            if (seen == BroadcastChunk)
+            {
+                state.BroadcastCursors[journey.JourneyId] = chunk[^1];
+                return seen;
+            }
+        }
+
+        // Done with this occurrence: on to the next one (a cron), or no more.
+        state.BroadcastCursors.Remove(journey.JourneyId);
         if (trigger.NextOccurrence(occurrence) is { } following && trigger.Cron is not null)
             state.NextBroadcasts[journey.JourneyId] = following.UtcTicks;
         else
             state.NextBroadcasts.Remove(journey.JourneyId);
-        if (!_audienceModels.TryGetValue(model.WorkspaceId, out var audience)
-            || audience.Segments.FirstOrDefault(s => s.Slug == trigger.Segment) is not { } segment
-            || !state.Members.TryGetValue(segment.Id, out var members))
-            return 0;
-        int started = 0;
-        foreach (var id in members.After(long.MinValue, int.MaxValue))
-        {
-            if (state.Entry(model.WorkspaceId, id) is { } entry)
-                started += TryStart(entry, journey, TriggerInput.Schedule(occurrence), Context(entry)) ? 1 : 0;
-        }
-
-        return started;
+        return seen;
     }
 
     /// <summary>Computes when a date trigger next comes round for the profile, and sets its timer.</summary>

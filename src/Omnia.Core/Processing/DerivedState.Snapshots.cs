@@ -103,6 +103,7 @@ public sealed partial class DerivedState
             JourneyTimers.Clear();
             JourneyCounters.Clear();
             NextBroadcasts.Clear();
+            BroadcastCursors.Clear();
             Checkpoint = 0;
             NextProfileId = 1;
             NextTransitionId = 1;

@@ -60,6 +60,13 @@ public sealed partial class DerivedState : IProfileStore, IAudienceStore
     /// <summary>The next broadcast of each scheduled journey (UTC ticks).</summary>
     internal Dictionary<long, long> NextBroadcasts { get; } = [];
 
+    /// <summary>
+    /// A broadcast under way: the last member id it reached, per journey. Not in snapshots: after a restart the
+    /// occurrence (still in <see cref="NextBroadcasts"/> until it is done) starts over, and the entry rules turn away
+    /// the members it had already reached.
+    /// </summary>
+    internal Dictionary<long, long> BroadcastCursors { get; } = [];
+
     /// <summary>The live counts of a journey (a copy), or null when nobody entered it yet.</summary>
     public Journeys.JourneyCounters? CountersOf(long journeyId) =>
         Read(() => JourneyCounters.TryGetValue(journeyId, out var counters) ? counters.Copy() : null);
