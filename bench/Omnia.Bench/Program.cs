@@ -6,7 +6,7 @@ using Omnia.Bench.Micro;
 using Omnia.Bench.Recompute;
 using Omnia.Bench.Stages;
 
-// dotnet run -c Release --project bench/Omnia.Bench -- ingest|memory|stages|rebuild|audience-latency|recompute|personas|attribution|measure|schema|journeys|emails|micro [options]   (see docs/benchmarks.md)
+// dotnet run -c Release --project bench/Omnia.Bench -- ingest|memory|stages|rebuild|audience-latency|recompute|personas|attribution|measure|schema|journeys|dispatch|emails|micro [options]   (see docs/benchmarks.md)
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestCommand.RunAsync(new BenchArgs(args[1..])),
@@ -20,6 +20,7 @@ return args.FirstOrDefault() switch
     "measure" => Omnia.Bench.Measurement.MeasureCommand.Run(new BenchArgs(args[1..])),
     "schema" => await Omnia.Bench.Schema.SchemaCommand.RunAsync(new BenchArgs(args[1..])),
     "journeys" => await Omnia.Bench.Journeys.JourneysCommand.RunAsync(new BenchArgs(args[1..])),
+    "dispatch" => await Omnia.Bench.Email.DispatchCommand.RunAsync(new BenchArgs(args[1..])),
     "emails" => await Omnia.Bench.Email.EmailCommand.RunAsync(new BenchArgs(args[1..])),
     "micro" => BenchmarkSwitcher.FromAssembly(typeof(MicroConfig).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"], new MicroConfig()).Any() ? 0 : 1,
     _ => Usage(),
@@ -39,6 +40,7 @@ static int Usage()
                Omnia.Bench schema [--customers 3000] [--warm 20]
                Omnia.Bench recompute [--profiles 1000000] [--events 50000000] [--runs 5] [--seed 1] [--shared-buffers 4GB] [--postgres true]
                Omnia.Bench journeys [--people 1000000]
+               Omnia.Bench dispatch [--people 20000]
                Omnia.Bench emails [--emails 20000] [--connections 8] [--concurrency 16]
                Omnia.Bench micro  [BenchmarkDotNet options; default --filter *, e.g. --filter *Identity*]
         ingest and memory also take --time-limit S, --catch-up-limit S and --server-env NAME=VALUE (repeatable).

@@ -6,6 +6,9 @@ namespace Omnia.Storage.Sqlite;
 /// <summary>The journeys' outbox in <c>derived.db</c>: one row per side effect, keyed by its idempotency key.</summary>
 public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 {
+    private readonly Lock _seqLock = new();
+    private long _lastSeq = -1;
+
     private const string Columns = "key, workspace_id, profile_id, journey_id, version, kind, at, payload, status, attempts, not_before, outcome";
 
     public ValueTask<int> AddAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken = default)
@@ -15,15 +18,25 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             return ValueTask.FromResult(0);
         }
 
+        using var writing = database.DerivedWrites.EnterScope();
         using var connection = database.OpenDerived();
-        // Immediate: the highest seq is read once and the batch numbered after it (reading max(seq) per row scanned the table).
+        // The data directory has one writer (DataDirectoryLock), and only this method numbers rows: the highest seq is
+        // read once (a scan; no index leads with seq) and kept here. Reading max(seq) per row or per batch scanned the
+        // table each time: 326 items/s at 100k rows.
         using var transaction = connection.BeginTransaction(deferred: false);
         long seq;
-        using (var max = connection.CreateCommand())
+        lock (_seqLock)
         {
-            max.Transaction = transaction;
-            max.CommandText = "SELECT coalesce(max(seq), 0) FROM journey_outbox";
-            seq = (long)max.ExecuteScalar()!;
+            if (_lastSeq < 0)
+            {
+                using var max = connection.CreateCommand();
+                max.Transaction = transaction;
+                max.CommandText = "SELECT coalesce(max(seq), 0) FROM journey_outbox";
+                _lastSeq = (long)max.ExecuteScalar()!;
+            }
+
+            seq = _lastSeq;
+            _lastSeq += items.Count;
         }
 
         using var insert = connection.CreateCommand();
@@ -67,6 +80,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
     public ValueTask UpdateAsync(string key, OutboxStatus status, int attempts, DateTimeOffset notBefore, string? outcome, CancellationToken cancellationToken = default)
     {
+        using var writing = database.DerivedWrites.EnterScope();
         using var connection = database.OpenDerived();
         using var command = connection.CreateCommand();
         command.CommandText = "UPDATE journey_outbox SET status = $status, attempts = $attempts, not_before = $notBefore, outcome = $outcome WHERE key = $key";
@@ -81,6 +95,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
     public ValueTask DeleteProfilesAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default)
     {
+        using var writing = database.DerivedWrites.EnterScope();
         using var connection = database.OpenDerived();
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
@@ -108,10 +123,13 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
     public ValueTask<IReadOnlyList<OutboxItem>> ListAsync(int workspaceId, long? profileId, OutboxStatus? status, int limit, CancellationToken cancellationToken = default)
     {
+        // One profile's items come from its own index: without statistics SQLite may otherwise walk the workspace's
+        // (workspace, status, seq) index for the ORDER BY and read every done item before finding the profile's
+        // (the dispatcher asks this for every send's frequency caps: 147 emails/s at 20,000 done items).
         using var connection = database.OpenDerived();
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {Columns} FROM journey_outbox WHERE workspace_id = $ws
+            SELECT {Columns} FROM journey_outbox {(profileId is null ? "" : "INDEXED BY journey_outbox_profile")} WHERE workspace_id = $ws
             {(profileId is null ? "" : "AND profile_id = $profile")} {(status is null ? "" : "AND status = $status")}
             ORDER BY seq DESC LIMIT $limit
             """;

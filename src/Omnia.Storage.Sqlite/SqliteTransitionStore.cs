@@ -13,6 +13,7 @@ public sealed class SqliteTransitionStore(SqliteDatabase database) : ITransition
             return ValueTask.CompletedTask;
         }
 
+        using var writing = database.DerivedWrites.EnterScope();
         using var connection = database.OpenDerived();
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
@@ -44,6 +45,7 @@ public sealed class SqliteTransitionStore(SqliteDatabase database) : ITransition
 
     public ValueTask DeleteFromAsync(long id, CancellationToken cancellationToken = default)
     {
+        using var writing = database.DerivedWrites.EnterScope();
         using var connection = database.OpenDerived();
         using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM segment_transitions WHERE id >= $id";
@@ -54,6 +56,7 @@ public sealed class SqliteTransitionStore(SqliteDatabase database) : ITransition
 
     public ValueTask DeleteProfilesAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default)
     {
+        using var writing = database.DerivedWrites.EnterScope();
         using var connection = database.OpenDerived();
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();

@@ -144,4 +144,33 @@ public sealed class JourneyBuilderTests(DashboardNode node)
         Assert.Equal(("email", 2, 7), (cap.GetProperty("channel").GetString(), cap.GetProperty("max").GetInt32(), cap.GetProperty("days").GetInt32()));
         Assert.Equal("21:00", policy.GetProperty("quietHours").GetProperty("from").GetString());
     }
+
+    [Fact]
+    public async Task A_viewer_replays_the_abandoned_cart_over_the_demo_history_and_sees_who_would_have_been_emailed()
+    {
+        var (email, password) = await node.AddUserAsync("Viewer");
+        var page = await node.SignedInPageAsync(email, password);
+        await page.GotoAsync("/w/default/journeys/abandoned-cart");
+        await page.Locator("#journey-dry-run").ClickAsync();
+        await Assertions.Expect(page.Locator("#journey-versions li[data-version='1']")).ToContainTextAsync("live");
+
+        await page.GetByLabel("Over the last").FillAsync("90");
+        await page.Locator("#dry-run-submit").ClickAsync();
+        var rows = page.Locator("#dry-run-messages tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        Assert.All(await rows.Locator("td:nth-child(4)").AllTextContentsAsync(), content => Assert.Equal("cart-reminder", content));
+        var to = await rows.First.Locator("td:nth-child(2) a").TextContentAsync();
+        Assert.StartsWith("prf_", to, StringComparison.Ordinal);
+        var shown = int.Parse((await page.Locator("#dry-messages [data-value]").TextContentAsync())!.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(shown >= await rows.CountAsync());
+        await Artifacts.ScreenshotAsync(page, "73-journey-dry-run");
+
+        // One profile at a time, and a wrong id says what a right one looks like.
+        await page.GetByLabel("One profile").FillAsync(to!);
+        await page.Locator("#dry-run-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#dry-run-messages tbody tr td:nth-child(2)").First).ToHaveTextAsync(to!);
+        await page.GetByLabel("One profile").FillAsync("maya");
+        await page.Locator("#dry-run-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#dry-run-problem")).ToContainTextAsync("prf_123");
+    }
 }

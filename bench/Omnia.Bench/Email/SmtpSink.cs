@@ -18,7 +18,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpSink> StartAsync()
+    /// <summary>Starts the server; with <paramref name="directory"/> each accepted message is also written there (count them for progress).</summary>
+    public static async Task<SmtpSink> StartAsync(string? directory = null)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Omnia.slnx")))
@@ -40,6 +41,11 @@ public sealed class SmtpSink : IAsyncDisposable
         info.ArgumentList.Add(script);
         info.ArgumentList.Add("--port");
         info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (directory is not null)
+        {
+            info.ArgumentList.Add("--dir");
+            info.ArgumentList.Add(directory);
+        }
         var process = Process.Start(info)!;
         var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
         if (ready != $"ready {port}")

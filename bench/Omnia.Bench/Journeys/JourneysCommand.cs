@@ -54,7 +54,7 @@ public static class JourneysCommand
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
-        string[] known = ["people", "keep"];
+        string[] known = ["people", "keep", "timer-rate", "timer-seconds"];
         if (args.Unknown(known).FirstOrDefault() is { } unknown)
         {
             Console.Error.WriteLine($"Unknown option --{unknown}. Options: {string.Join(", ", known.Select(k => "--" + k))}");
@@ -187,6 +187,13 @@ public static class JourneysCommand
             write.Stop();
             Log($"  {sends.Count:N0} sends written to the SQLite outbox in {write.Elapsed.TotalSeconds:N2} s; through the first decision and into the outbox: {broadcast.Seconds + write.Elapsed.TotalSeconds:N2} s");
             GC.KeepAlive(state);
+            state = null!;
+            processor = null!;
+
+            // 5. Timers due at a steady rate on the real clock, fired by a loop like the server's (wakes, then the
+            // outbox written), lateness = when its reminder reached the outbox − when it was due.
+            int rate = args.Int("timer-rate", 20_000), seconds = args.Int("timer-seconds", 20);
+            var lateness = await TimersAtRateAsync(Path.Combine(directory, "timers"), rate, seconds).ConfigureAwait(false);
 
             Console.WriteLine();
             Console.WriteLine("| measure | figure |");
@@ -195,6 +202,7 @@ public static class JourneysCommand
             Console.WriteLine($"| journey entries (abandoned cart, one per event) | **{entered / entries.Seconds:N0} entries/s** ({baseline.Seconds / entries.Seconds:P0} of the baseline's rate) |");
             Console.WriteLine($"| waiting instances | {waiting / (double)active:N0} B each; 1M ≈ {waiting / (double)active * 1e6 / 1e9:N2} GB |");
             Console.WriteLine($"| timers fired at once | {wakes / timers.Seconds:N0} wakes/s; {reminderCount:N0} reminders into the outbox at {reminderCount / reminderWrite:N0}/s |");
+            Console.WriteLine($"| timers due at {rate:N0}/s for {seconds} s, reminders into the outbox | lateness p50 {lateness.P50:N0} ms, p99 **{lateness.P99:N0} ms**, max {lateness.Max:N0} ms |");
             Console.WriteLine($"| broadcast to {saleCounters.Entries:N0} through the first decision | **{broadcast.Seconds:N2} s** (+{write.Elapsed.TotalSeconds:N2} s into the outbox) |");
             return 0;
         }
@@ -225,7 +233,9 @@ public static class JourneysCommand
         return applied;
     }
 
-    private static async Task FillAsync(SqliteStore store, int people)
+    private static Task FillAsync(SqliteStore store, int people) => FillAsync(store, people, i => T0.AddMilliseconds(i % 60_000), T0.AddMinutes(5));
+
+    private static async Task FillAsync(SqliteStore store, int people, Func<int, DateTimeOffset> stamp, DateTimeOffset received)
     {
         var clock = Stopwatch.StartNew();
         const int batch = 1_000;
@@ -236,18 +246,76 @@ public static class JourneysCommand
             {
                 if (i > start)
                     body.Append(',');
-                var at = T0.AddMilliseconds(i % 60_000);
+                var at = stamp(i);
                 body.Append(CultureInfo.InvariantCulture,
                     $$$"""{"type":"track","messageId":"m{{{i}}}","userId":"u{{{i}}}","event":"Product Added","timestamp":"{{{SegmentRequest.Iso(at)}}}","properties":{"cart_id":"c{{{i}}}","name":"Trail boot","price":129.5}}""");
             }
 
             body.Append("]}");
             using var request = SegmentRequest.Parse(Encoding.UTF8.GetBytes(body.ToString()));
-            var accepted = request.Extract(null, 1, 1, T0.AddMinutes(5)).Accepted;
+            var accepted = request.Extract(null, 1, 1, received).Accepted;
             await store.Events.AppendAsync(accepted, new long[accepted.Count]).ConfigureAwait(false);
         }
 
         Log($"filled the log with {people:N0} events in {clock.Elapsed.TotalSeconds:N1} s");
+    }
+
+    private static async Task<(double P50, double P99, double Max)> TimersAtRateAsync(string directory, int rate, int seconds)
+    {
+        Directory.CreateDirectory(directory);
+        using var store = new SqliteStore(directory, TimeProvider.System);
+        int count = rate * seconds;
+        // Adds stamped so that their hour runs out from `start` on, `rate` per second.
+        var start = DateTimeOffset.UtcNow.AddSeconds(15 + count / 50_000);
+        var step = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / rate);
+        await FillAsync(store, count, i => start.AddHours(-1) + step * i, DateTimeOffset.UtcNow).ConfigureAwait(false);
+        var state = new DerivedState(store.Events, store.Transitions);
+        var processor = new DerivedProcessor(state, _ => ProcessingRules.Default);
+        var cart = CompiledJourney.Compile(7, 1, JourneyDefinition.Parse(AbandonedCart).Definition!);
+        var chunks = new List<IReadOnlyList<LogEvent>>();
+        for (long after = 0; ;)
+        {
+            var chunk = await store.Events.ReadAfterAsync(after, 8_192).ConfigureAwait(false);
+            if (chunk.Count == 0)
+                break;
+            chunks.Add(chunk);
+            after = chunk[^1].Seq;
+        }
+
+        ApplyAll(processor, chunks, AudienceModel.Empty(1), DateTimeOffset.UtcNow, [new JourneyModel(1, [cart], [])]);
+        chunks.Clear();
+        var ready = DateTimeOffset.UtcNow;
+        if (ready >= start)
+            Log($"  (the {count:N0} instances were ready {(ready - start).TotalSeconds:N1} s after the first was due; those are late by set-up)");
+        Log($"timers at a steady rate: {count:N0} due from {start:HH:mm:ss.fff}, {rate:N0}/s for {seconds} s");
+        var late = new List<double>(count);
+        while (late.Count < count)
+        {
+            var now = DateTimeOffset.UtcNow;
+            processor.RunJourneys(now);
+            var items = processor.DrainOutbox();
+            if (items.Count > 0)
+            {
+                await store.Outbox.AddAsync(items).ConfigureAwait(false);
+                var written = DateTimeOffset.UtcNow;
+                foreach (var item in items)
+                    late.Add((written - item.At).TotalMilliseconds);
+            }
+            else
+            {
+                // Idle: sleep until the next timer, as the server's loop does.
+                var next = processor.NextJourneyTimer();
+                var wait = next is { } n ? n - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(1) : TimeSpan.FromMilliseconds(100);
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait < TimeSpan.FromMilliseconds(100) ? wait : TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+            }
+        }
+
+        late.Sort();
+        var result = (late[late.Count / 2], late[(int)(late.Count * 0.99)], late[^1]);
+        Log($"  lateness: p50 {result.Item1:N0} ms, p99 {result.Item2:N0} ms, max {result.Item3:N0} ms over {late.Count:N0} timers");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return result;
     }
 
     private static long Heap()

@@ -32,19 +32,25 @@ public sealed class Dispatcher(
     ILogger<Dispatcher> logger) : BackgroundService
 {
     /// <summary>Items taken per pass.</summary>
-    public const int Batch = 200;
+    public const int Batch = 1_000;
+
+    /// <summary>Profiles served at once.</summary>
+    public const int Concurrency = 32;
 
     /// <summary>Earlier sends read for the frequency caps.</summary>
     public const int HistoryLimit = 500;
 
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly RetryBackoff _backoff = RetryBackoff.Default;
-    private readonly Random _random = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Workspace, string Slug), (string Json, ContentParseResult Parsed, CompiledContent? Compiled)> _contents = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Workspace, string Slug), Task<StoredContent?>> _passContents = new();
+    private readonly SemaphoreSlim _secretGate = new(1, 1);
+    private long _completed;
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
     private readonly MessageDeliveries _deliveries = MessageDeliveries.Create(options, clock);
 
     /// <summary>Items carried out (sent, suppressed, failed) since start.</summary>
-    public long Completed { get; private set; }
+    public long Completed => Interlocked.Read(ref _completed);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -110,30 +116,53 @@ public sealed class Dispatcher(
         }
     }
 
-    /// <summary>One pass over the due items; returns how many were taken.</summary>
+    /// <summary>
+    /// One pass over the due items; returns how many were taken. Profiles are served in parallel (up to
+    /// <see cref="Concurrency"/> at once: each send waits mostly on the SMTP server or provider and on durable writes,
+    /// which group-commit when several arrive together); one profile's items go in order, so its frequency caps see
+    /// each earlier send.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var due = await outbox.DueAsync(clock.GetUtcNow(), Batch, ct).ConfigureAwait(false);
-        foreach (var item in due)
+        _passContents.Clear();
+        var perProfile = due.GroupBy(i => i.ProfileId).Select(g => g.ToList()).ToList();
+        await Parallel.ForEachAsync(perProfile, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (items, token) =>
         {
-            try
-            {
-                await (item.Kind switch
-                {
-                    OutboxKind.Message => SendMessageAsync(item, ct),
-                    OutboxKind.Webhook => CallWebhookAsync(item, ct),
-                    OutboxKind.ProfileUpdate => UpdateProfileAsync(item, ct),
-                    _ => FinishAsync(item, OutboxStatus.Failed, $"unknown outbox kind {item.Kind}", ct),
-                }).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Outbox item {Key} failed", item.Key);
-                await RetryOrFailAsync(item, e.Message, ct).ConfigureAwait(false);
-            }
-        }
-
+            foreach (var item in items)
+                await CarryOutAsync(item, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         return due.Count;
+    }
+
+    private async Task CarryOutAsync(OutboxItem item, CancellationToken ct)
+    {
+        try
+        {
+            await (item.Kind switch
+            {
+                OutboxKind.Message => SendMessageAsync(item, ct),
+                OutboxKind.Webhook => CallWebhookAsync(item, ct),
+                OutboxKind.ProfileUpdate => UpdateProfileAsync(item, ct),
+                _ => FinishAsync(item, OutboxStatus.Failed, $"unknown outbox kind {item.Kind}", ct),
+            }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Outbox item {Key} failed", item.Key);
+            await RetryOrFailAsync(item, e.Message, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A content item parsed and compiled once per version of its JSON (Liquid parsing is the costly part).</summary>
+    private (ContentParseResult Parsed, CompiledContent? Compiled) Content(int workspaceId, string slug, string json)
+    {
+        if (_contents.TryGetValue((workspaceId, slug), out var cached) && string.Equals(cached.Json, json, StringComparison.Ordinal))
+            return (cached.Parsed, cached.Compiled);
+        var parsed = ContentItem.Parse(json);
+        var compiled = parsed.Content is { } content ? CompiledContent.Compile(content) : null;
+        _contents[(workspaceId, slug)] = (json, parsed, compiled);
+        return (parsed, compiled);
     }
 
     private async Task SendMessageAsync(OutboxItem item, CancellationToken ct)
@@ -141,8 +170,9 @@ public sealed class Dispatcher(
         var send = item.Message();
         var now = clock.GetUtcNow();
         var facts = (await profiles.FactsAsync([item.ProfileId], null, ct).ConfigureAwait(false)).GetValueOrDefault(item.ProfileId);
-        var stored = await contents.FindContentAsync(item.WorkspaceId, send.Content, ct).ConfigureAwait(false);
-        var parsed = stored is null ? null : ContentItem.Parse(stored.Json);
+        // Read once per pass: a pass takes up to Batch items, mostly of a few content items; an edit shows from the next pass.
+        var stored = await _passContents.GetOrAdd((item.WorkspaceId, send.Content), key => contents.FindContentAsync(key.Workspace, key.Slug, ct).AsTask()).ConfigureAwait(false);
+        var (parsed, compiled) = stored is null ? (null, null) : Content(item.WorkspaceId, send.Content, stored.Json);
         var identity = new MessageIdentity(item.Key, item.WorkspaceId, item.ProfileId, send.Channel, parsed?.Content?.Campaign);
         var details = new MessageEventDetails { Content = send.Content, JourneyId = item.JourneyId };
         if (facts is null)
@@ -159,7 +189,8 @@ public sealed class Dispatcher(
         }
 
         var address = await AddressAsync(item.ProfileId, facts.Profile, send.Channel, ct).ConfigureAwait(false);
-        var decision = ContactRules.Decide(await policies.ForAsync(item.WorkspaceId, ct).ConfigureAwait(false), new ContactRequest
+        var policy = await policies.ForAsync(item.WorkspaceId, ct).ConfigureAwait(false);
+        var decision = ContactRules.Decide(policy, new ContactRequest
         {
             WorkspaceId = item.WorkspaceId,
             ProfileId = item.ProfileId,
@@ -167,7 +198,7 @@ public sealed class Dispatcher(
             At = now,
             HasAddress = address is not null,
             Consent = facts.Profile.Consent,
-            History = await HistoryAsync(item, ct).ConfigureAwait(false),
+            History = policy.Caps.Count == 0 ? [] : await HistoryAsync(item, ct).ConfigureAwait(false), // earlier sends matter only to caps
             TimeZone = RenderModel.ZoneOf(facts.Profile.Traits.ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal)),
         });
         if (decision.Outcome == ContactOutcome.Defer)
@@ -183,8 +214,7 @@ public sealed class Dispatcher(
             return;
         }
 
-        var compiled = CompiledContent.Compile(content);
-        if (!compiled.Has(send.Channel))
+        if (compiled is null || !compiled.Has(send.Channel))
         {
             await FailMessageAsync(item, identity, details, $"content '{send.Content}' has no {send.Channel} variant", ct).ConfigureAwait(false);
             return;
@@ -220,7 +250,7 @@ public sealed class Dispatcher(
             case ProviderOutcome.Sent:
                 await RecordAsync(item, MessageStatus.Sent, identity, details with { ProviderMessageId = result.ProviderMessageId }, now, ct).ConfigureAwait(false);
                 await outbox.UpdateAsync(item.Key, OutboxStatus.Done, attempted.Attempts, now, $"sent through {result.Provider} as {result.ProviderMessageId ?? item.Key}", ct).ConfigureAwait(false);
-                Completed++;
+                Interlocked.Increment(ref _completed);
                 break;
             case ProviderOutcome.Rejected when result.HardBounce:
                 await RecordAsync(item, MessageStatus.Bounced, identity, details with { BounceType = "hard", Reason = result.Detail }, now, ct).ConfigureAwait(false);
@@ -245,7 +275,7 @@ public sealed class Dispatcher(
     {
         if (_backoff.MayRetry(item.Attempts))
         {
-            var next = clock.GetUtcNow() + _backoff.Delay(Math.Max(1, item.Attempts), _random);
+            var next = clock.GetUtcNow() + _backoff.Delay(Math.Max(1, item.Attempts), Random.Shared);
             await outbox.UpdateAsync(item.Key, OutboxStatus.Pending, item.Attempts, next, $"attempt {item.Attempts} failed, retrying at {next:O}: {why}", ct).ConfigureAwait(false);
             return;
         }
@@ -258,7 +288,7 @@ public sealed class Dispatcher(
     private async Task FinishAsync(OutboxItem item, OutboxStatus status, string outcome, CancellationToken ct)
     {
         await outbox.UpdateAsync(item.Key, status, item.Attempts, clock.GetUtcNow(), outcome, ct).ConfigureAwait(false);
-        Completed++;
+        Interlocked.Increment(ref _completed);
     }
 
     private async Task CallWebhookAsync(OutboxItem item, CancellationToken ct)
@@ -377,10 +407,18 @@ public sealed class Dispatcher(
     private async Task<byte[]> WebhookSecretAsync(int workspaceId, CancellationToken ct)
     {
         const string setting = "webhook-secret";
-        if (await workspaces.GetSettingAsync(workspaceId, setting, ct).ConfigureAwait(false) is { } json && JsonSerializer.Deserialize<string>(json) is { } existing)
-            return Convert.FromBase64String(existing);
-        var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        await workspaces.PutSettingAsync(workspaceId, setting, JsonSerializer.Serialize(Convert.ToBase64String(secret)), ct).ConfigureAwait(false);
-        return secret;
+        await _secretGate.WaitAsync(ct).ConfigureAwait(false); // items run in parallel: one secret per workspace, created once
+        try
+        {
+            if (await workspaces.GetSettingAsync(workspaceId, setting, ct).ConfigureAwait(false) is { } json && JsonSerializer.Deserialize<string>(json) is { } existing)
+                return Convert.FromBase64String(existing);
+            var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            await workspaces.PutSettingAsync(workspaceId, setting, JsonSerializer.Serialize(Convert.ToBase64String(secret)), ct).ConfigureAwait(false);
+            return secret;
+        }
+        finally
+        {
+            _secretGate.Release();
+        }
     }
 }
