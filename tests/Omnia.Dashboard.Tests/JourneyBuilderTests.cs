@@ -173,4 +173,36 @@ public sealed class JourneyBuilderTests(DashboardNode node)
         await page.Locator("#dry-run-submit").ClickAsync();
         await Assertions.Expect(page.Locator("#dry-run-problem")).ToContainTextAsync("prf_123");
     }
+
+    [Fact]
+    public async Task The_demo_ships_four_live_journeys_each_with_what_it_did_over_the_recorded_history()
+    {
+        var (email, password) = await node.AddUserAsync("Viewer");
+        var page = await node.SignedInPageAsync(email, password);
+        await page.GotoAsync("/w/default/journeys");
+        foreach (var slug in new[] { "abandoned-cart", "welcome-series", "win-back-vips", "birthday-offer" })
+        {
+            var row = page.Locator($"#journeys-table tr[data-slug='{slug}']");
+            await Assertions.Expect(row.Locator(".status-pill")).ToHaveTextAsync("live");
+            await Assertions.Expect(row.Locator("td[data-history='replayed']")).ToContainTextAsync("entered");
+        }
+
+        await Artifacts.ScreenshotAsync(page, "74-journeys-demo");
+
+        // The stored history is the engine's dry run over the same recorded period: replaying it again gives the same figures.
+        var (_, list) = await node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/journeys");
+        var histories = JsonDocument.Parse(list).RootElement.EnumerateArray()
+            .Where(j => j.TryGetProperty("history", out var h) && h.ValueKind == JsonValueKind.Object)
+            .ToDictionary(j => j.GetProperty("slug").GetString()!, j => j.GetProperty("history"));
+        Assert.True(histories["abandoned-cart"].GetProperty("entered").GetInt32() > 0);
+        Assert.True(histories["welcome-series"].GetProperty("messages").GetInt32() > 0);
+        var (status, replay) = await node.AdminAsync(HttpMethod.Post, "/api/v1/workspaces/default/journeys/abandoned-cart/dry-run?days=90");
+        Assert.Equal(200, status);
+        var again = JsonDocument.Parse(replay).RootElement;
+        Assert.Equal(histories["abandoned-cart"].GetProperty("entered").GetInt32(), again.GetProperty("entered").GetInt32());
+        Assert.Equal(histories["abandoned-cart"].GetProperty("messages").GetInt32(), again.GetProperty("messageCount").GetInt32());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Abandoned cart" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#journey-history")).ToContainTextAsync("nothing sent");
+    }
 }

@@ -58,8 +58,9 @@ public sealed class DemoLoader(
         await processing.AudiencesCaughtUpAsync(cancellationToken);
         await LoadMeasurementAsync(workspace.Id, options, cancellationToken);
         await processing.AudiencesCaughtUpAsync(cancellationToken);
-        // Journeys go live after the history is in, so the recorded carts of past months send nothing now.
-        await demoJourneys.InstallAsync(workspace.Id, ct: cancellationToken);
+        // Journeys go live after the history is in, so the recorded carts of past months send nothing now; each is
+        // replayed over that history first (nothing sent), so the journeys show what they would have done.
+        await demoJourneys.InstallAsync(workspace.Id, historyDays: options.Days, ct: cancellationToken);
         logger.LogInformation("Loaded {Events} demo events for {Customers} customers", stored, customers);
         return stored;
 

@@ -17,7 +17,7 @@ namespace Omnia.Server.Journeys;
 /// </summary>
 public sealed class JourneyDrafts(
     IJourneyStore journeys, IContentStore content, ISegmentStore segments, AudienceSettingsDocuments settings,
-    IProfileStore profiles, AudienceModels audiences, JourneyCatalog catalog, DerivedState engine, Messaging.ContactPolicies policies, TimeProvider clock)
+    IProfileStore profiles, AudienceModels audiences, JourneyCatalog catalog, DerivedState engine, Messaging.ContactPolicies policies, JourneyHistories histories, TimeProvider clock)
 {
     /// <summary>A draft may be at most this large.</summary>
     public const int MaxDraftBytes = 256 * 1024;
@@ -26,17 +26,20 @@ public sealed class JourneyDrafts(
     public const int MaxDryRunProfiles = 2_000;
 
     /// <summary>Every journey not archived (or all, with <paramref name="archived"/>), with its headline counts.</summary>
-    public async Task<IReadOnlyList<JourneySummary>> ListAsync(int workspaceId, bool archived = false, CancellationToken ct = default) =>
-        (await journeys.ListJourneysAsync(workspaceId, ct))
+    public async Task<IReadOnlyList<JourneySummary>> ListAsync(int workspaceId, bool archived = false, CancellationToken ct = default)
+    {
+        var recorded = await histories.AllAsync(workspaceId, ct);
+        return (await journeys.ListJourneysAsync(workspaceId, ct))
             .Where(j => archived || j.Status != JourneyStatus.Archived)
             .OrderBy(j => j.Name, StringComparer.OrdinalIgnoreCase)
             .Select(j =>
             {
                 var counters = engine.CountersOf(j.Id);
                 return new JourneySummary(j.Slug, j.Name, StatusName(j.Status), j.LiveVersion, j.UpdatedAt,
-                    counters?.Entries ?? 0, counters?.Active ?? 0, counters?.Conversions ?? 0);
+                    counters?.Entries ?? 0, counters?.Active ?? 0, counters?.Conversions ?? 0, recorded.GetValueOrDefault(j.Slug));
             })
             .ToList();
+    }
 
     /// <summary>One journey with its draft's problems and its counts; null when there is none.</summary>
     public async Task<JourneyView?> GetAsync(int workspaceId, string slug, CancellationToken ct = default)
@@ -52,7 +55,8 @@ public sealed class JourneyDrafts(
             changed = live is null || !SameDefinition(live.DefinitionJson, stored.DraftJson);
         }
         return new JourneyView(stored.Slug, stored.Name, StatusName(stored.Status), stored.LiveVersion, stored.UpdatedAt,
-            Element(stored.DraftJson), errors, changed, JourneyCounts.Of(engine.CountersOf(stored.Id)));
+            Element(stored.DraftJson), errors, changed, JourneyCounts.Of(engine.CountersOf(stored.Id)),
+            (await histories.AllAsync(workspaceId, ct)).GetValueOrDefault(stored.Slug));
     }
 
     /// <summary>

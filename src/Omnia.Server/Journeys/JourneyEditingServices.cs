@@ -7,6 +7,7 @@ public static class JourneyEditingServices
 {
     public static IServiceCollection AddJourneyEditing(this IServiceCollection services)
     {
+        services.AddSingleton<JourneyHistories>();
         services.AddSingleton<JourneyDrafts>();
         services.AddSingleton<ContentLibrary>();
         return services;

@@ -4,7 +4,8 @@ using Omnia.Core.Journeys;
 namespace Omnia.Server.Journeys;
 
 /// <summary>A journey in the list: where it stands and its headline counts.</summary>
-public sealed record JourneySummary(string Slug, string Name, string Status, int LiveVersion, DateTimeOffset UpdatedAt, long Entered, long Active, long Converted);
+/// <param name="History">What it did over the history recorded before it went live (replayed, nothing sent), when that was stored.</param>
+public sealed record JourneySummary(string Slug, string Name, string Status, int LiveVersion, DateTimeOffset UpdatedAt, long Entered, long Active, long Converted, RecordedHistory? History = null);
 
 /// <summary>
 /// One journey: its draft (as saved, even when invalid), the draft's problems (each <c>path: what to do</c>), whether
@@ -12,7 +13,7 @@ public sealed record JourneySummary(string Slug, string Name, string Status, int
 /// </summary>
 public sealed record JourneyView(
     string Slug, string Name, string Status, int LiveVersion, DateTimeOffset UpdatedAt, JsonElement Draft, IReadOnlyList<string> Errors,
-    bool UnpublishedChanges, JourneyCounts Counts);
+    bool UnpublishedChanges, JourneyCounts Counts, RecordedHistory? History = null);
 
 /// <summary>Live counts: entries, instances at a step now, conversions, arrivals per step, exits per reason, and per split variant.</summary>
 public sealed record JourneyCounts(
