@@ -8,6 +8,7 @@ public static class JourneyEditingServices
     public static IServiceCollection AddJourneyEditing(this IServiceCollection services)
     {
         services.AddSingleton<JourneyHistories>();
+        services.AddSingleton<Messaging.ProfileMessages>();
         services.AddSingleton<JourneyDrafts>();
         services.AddSingleton<ContentLibrary>();
         return services;

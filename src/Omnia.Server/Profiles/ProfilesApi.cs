@@ -18,6 +18,8 @@ public static class ProfilesApi
             "List profiles: filter by text (identifier prefix or trait value), segment, persona, stage, trait (and value), channel or acquisition channel; sort; page; with the true count");
         group.MapGet("/export.csv", ExportAsync).RequireRole(Role.Viewer).WithSummary("Every profile of a list (the same filters) as CSV, streamed; columns=id,name,email,…,trait:NAME");
         group.MapGet("/{id}", GetAsync).RequireRole(Role.Viewer).WithSummary("One profile");
+        group.MapGet("/{id}/messages", MessagesAsync).RequireRole(Role.Viewer)
+            .WithSummary("A profile's message log, newest first: each message journeys sent or tried to send, with its status (pending, sending, sent, suppressed, failed) and why");
         group.MapGet("/{id}/timeline", TimelineAsync).RequireRole(Role.Viewer).WithSummary("A profile's events across channels, newest first");
         return app;
     }
@@ -123,6 +125,18 @@ public static class ProfilesApi
         var channelRules = rules.For(w.Id).Channels;
         var entries = events.Select(e => TimelineEntry.From(e, channelRules)).ToList();
         return TypedResults.Ok(new TimelinePage(entries, entries.Count == take ? entries[^1].Seq : null));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Messaging.MessageLogEntry>>, ProblemHttpResult>> MessagesAsync(
+        WorkspaceContext w, string id, int? limit, IProfileStore profiles, Messaging.ProfileMessages messages, CancellationToken ct)
+    {
+        if (!ProfileIds.TryParse(id, out long profileId))
+            return Problems.BadRequest($"'{id}' is not a profile id (they look like prf_123).");
+        if (limit is < 1 or > Messaging.ProfileMessages.MaxEntries)
+            return Problems.BadRequest($"'limit' must be between 1 and {Messaging.ProfileMessages.MaxEntries}.");
+        if (await profiles.GetAsync(w.Id, profileId, ct) is null)
+            return Problems.NotFound($"There is no profile {id}.");
+        return TypedResults.Ok(await messages.ListAsync(w.Id, profileId, limit ?? 50, ct));
     }
 }
 

@@ -106,6 +106,17 @@ public sealed class AbandonedCartTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(_smtp.Directory, "*.eml"));
         var suppressed = Assert.Single(await TimelineAsync("no-consent"), e => e.Name == "Message Suppressed");
         Assert.Contains("\"reason_code\":\"no_consent\"", suppressed.JsonText, StringComparison.Ordinal);
+
+        // The profile's message log says the same, with the reason in words.
+        var profile = Omnia.Server.Profiles.ProfileIds.Format((await ProfileAsync("no-consent")).Id);
+        using var log = await _node.AdminAsync(HttpMethod.Get, $"/api/v1/workspaces/default/profiles/{profile}/messages");
+        Assert.Equal(HttpStatusCode.OK, log.StatusCode);
+        var entry = Assert.Single(System.Text.Json.JsonDocument.Parse(await log.Content.ReadAsStringAsync()).RootElement.EnumerateArray());
+        Assert.Equal(("suppressed", "cart-reminder", "email", "Abandoned cart"),
+            (entry.GetProperty("status").GetString(), entry.GetProperty("content").GetString(), entry.GetProperty("channel").GetString(), entry.GetProperty("journey").GetString()));
+        Assert.StartsWith("no_consent", entry.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+        using var bad = await _node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/profiles/not-an-id/messages");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
     [Fact]
