@@ -11,6 +11,20 @@ public sealed partial class SegmentsTests(DashboardNode node)
     private const string Api = "/api/v1/workspaces/default/segments";
 
     [Fact]
+    public async Task A_marketer_downloads_a_segment_as_a_hashed_customer_list_for_meta_from_its_page()
+    {
+        var (email, password) = await node.AddUserAsync("Marketer");
+        var page = await node.SignedInPageAsync(email, password);
+        await page.GotoAsync("/w/default/segments/email-subscribers");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#ad-audience-meta").ClickAsync());
+        Assert.Equal("email-subscribers-meta.csv", download.SuggestedFilename);
+        var lines = (await File.ReadAllTextAsync((await download.PathAsync())!)).TrimEnd('\n').Split('\n');
+        Assert.StartsWith("email", lines[0], StringComparison.Ordinal);
+        Assert.True(lines.Length > 1, "the demo's email subscribers have emails");
+        Assert.All(lines[1..], line => Assert.Matches("^[0-9a-f]{64}", line));
+    }
+
+    [Fact]
     public async Task A_marketer_writes_a_segment_sees_its_errors_inline_estimates_it_saves_it_and_finds_its_members()
     {
         var (email, password) = await node.AddUserAsync("Marketer");

@@ -24,6 +24,8 @@ public static class SegmentsApi
         group.MapGet("/{slug}", GetAsync).RequireRole(Role.Viewer).WithSummary("One segment");
         group.MapPut("/{slug}", PutAsync).RequireRole(Role.Marketer).WithSummary("Create or replace a segment's definition");
         group.MapDelete("/{slug}", DeleteAsync).RequireRole(Role.Marketer).WithSummary("Delete a segment (refused while other segments use it)");
+        group.MapGet("/{slug}/ad-audience", AdAudienceAsync).RequireRole(Role.Marketer)
+            .WithSummary("The segment's members as an ad platform's customer list (CSV): ?format=meta (Custom Audiences: email, phone as digits) or google (Customer Match: Email, Phone in E.164), normalised and SHA-256 hashed");
         group.MapGet("/{slug}/members", MembersAsync).RequireRole(Role.Viewer).WithSummary("The segment's members now, a page at a time");
         group.MapGet("/{slug}/transitions", TransitionsAsync).RequireRole(Role.Viewer).WithSummary("The segment's entries and exits, oldest first, after an id");
         return app;
@@ -159,6 +161,42 @@ public static class SegmentsApi
             t.Id, slugs.GetValueOrDefault(t.SegmentId) ?? $"deleted-{t.SegmentId}", ProfileIds.Format(t.ProfileId),
             t.Entered ? "entered" : "exited", t.At, t.Reason.ToString().ToLowerInvariant())).ToList(),
         transitions.Count > 0 ? transitions[^1].Id : after);
+
+    private static async Task<IResult> AdAudienceAsync(
+        WorkspaceContext w, string slug, string? format, HttpContext http, ISegmentStore segments, IAudienceStore audiences,
+        Omnia.Core.Profiles.IProfileStore profiles, Processing.WorkspaceRules rules, AuditLog audit, CancellationToken ct)
+    {
+        if (format is not ("meta" or "google"))
+            return Problems.BadRequest($"'format' must be meta (Meta Custom Audiences) or google (Google Customer Match); '{format}' is neither.");
+        if (await segments.FindSegmentAsync(w.Id, slug, ct) is not { } segment)
+            return NoSuchSegment(slug);
+
+        var members = new List<Omnia.Core.Messaging.AudienceMember>();
+        for (long after = 0; ;)
+        {
+            var ids = await audiences.MembersAsync(segment.Id, after, 1_000, ct);
+            foreach (var profile in await profiles.GetManyAsync(ids, ct))
+            {
+                var identifiers = await profiles.IdentifiersAsync(profile.Id, ct);
+                string? Trait(string name) => profile.Traits.TryGetValue(name, out var t) ? t.Value.String : null;
+                members.Add(new Omnia.Core.Messaging.AudienceMember(
+                    [.. new[] { Trait("email") }.OfType<string>(), .. identifiers.Where(i => i.Type == Omnia.Core.Identity.IdentifierTypes.Email).Select(i => i.Value)],
+                    [.. new[] { Trait("phone") }.OfType<string>(), .. identifiers.Where(i => i.Type == Omnia.Core.Identity.IdentifierTypes.Phone).Select(i => i.Value)]));
+            }
+
+            if (ids.Count < 1_000)
+                break;
+            after = ids[^1];
+        }
+
+        var region = rules.For(w.Id).Identity.DefaultPhoneRegion;
+        using var csv = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        int rows = format == "meta" ? Omnia.Core.Messaging.AdAudience.WriteMeta(csv, members, region) : Omnia.Core.Messaging.AdAudience.WriteGoogle(csv, members, region);
+        // Personal data leaves Omnia (hashed): who exported what is audited, as counts.
+        await audit.RecordAsync(http, "segment.ad-audience-exported", slug, null, new { format, members = members.Count, rows });
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-{format}.csv\"";
+        return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
+    }
 
     private static ProblemHttpResult NoSuchSegment(string slug) => Problems.NotFound($"There is no segment '{slug}' in this workspace; GET /segments lists them.");
 
