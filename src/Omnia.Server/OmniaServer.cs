@@ -41,6 +41,7 @@ public static class OmniaServer
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
         app.MapIngestionApi();
+        Messaging.InAppApi.MapInAppApi(app);
         app.MapWorkspacesApi();
         app.MapSettingsApi();
         app.MapProfilesApi();

@@ -226,6 +226,22 @@ internal static class SqliteSchema
         CREATE INDEX journey_outbox_profile ON journey_outbox (profile_id, seq);
         CREATE INDEX journey_outbox_status ON journey_outbox (workspace_id, status, seq);
         """,
+        """
+        CREATE TABLE inapp_inbox (
+            key TEXT PRIMARY KEY,
+            workspace_id INTEGER NOT NULL,
+            profile_id INTEGER NOT NULL,
+            campaign TEXT,
+            content TEXT,
+            title TEXT,
+            body TEXT,
+            button TEXT,
+            link TEXT,
+            sent_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            state INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX inapp_inbox_profile ON inapp_inbox (profile_id, sent_at);
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection, string[] versions)

@@ -13,6 +13,7 @@ public sealed class SqliteStore : IDisposable
         Events = new SqliteEventStore(Database);
         Transitions = new SqliteTransitionStore(Database);
         Outbox = new SqliteOutboxStore(Database);
+        Inbox = new SqliteInboxStore(Database);
         Privacy = new SqlitePrivacyStore(Database);
         Snapshots = new FileSnapshotStore(Database.DataDirectory);
         Workspaces = new SqliteWorkspaceStore(Database, clock);
@@ -31,6 +32,8 @@ public sealed class SqliteStore : IDisposable
     public SqliteTransitionStore Transitions { get; }
 
     public SqliteOutboxStore Outbox { get; }
+
+    public SqliteInboxStore Inbox { get; }
 
     public SqlitePrivacyStore Privacy { get; }
 

@@ -88,6 +88,7 @@ public static class OmniaServices
         services.AddSingleton<ITransitionStore>(sp => sp.GetRequiredService<SqliteStore>().Transitions);
         services.AddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<SqliteStore>().Snapshots);
         services.AddSingleton<Omnia.Core.Journeys.IOutboxStore>(sp => sp.GetRequiredService<SqliteStore>().Outbox);
+        services.AddSingleton<Omnia.Core.Messaging.IInboxStore>(sp => sp.GetRequiredService<SqliteStore>().Inbox);
         services.AddSingleton<Omnia.Core.Privacy.IPrivacyStore>(sp => sp.GetRequiredService<SqliteStore>().Privacy);
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteStore>().Workspaces);
         services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SqliteStore>().Segments);

@@ -28,7 +28,7 @@ namespace Omnia.Server.Messaging;
 /// </summary>
 public sealed class Dispatcher(
     IOutboxStore outbox, IProfileStore profiles, IContentStore contents, IWorkspaceStore workspaces, JourneyModels journeys,
-    ContactPolicies policies, MessagingOptions options, EventWriter writer, MessageEventLog events, ProcessingService processing, TimeProvider clock,
+    ContactPolicies policies, MessagingOptions options, IInboxStore inbox, EventWriter writer, MessageEventLog events, ProcessingService processing, TimeProvider clock,
     ILogger<Dispatcher> logger) : BackgroundService
 {
     /// <summary>Items taken per pass.</summary>
@@ -47,7 +47,7 @@ public sealed class Dispatcher(
     private readonly SemaphoreSlim _secretGate = new(1, 1);
     private long _completed;
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly MessageDeliveries _deliveries = MessageDeliveries.Create(options, clock);
+    private readonly MessageDeliveries _deliveries = MessageDeliveries.Create(options, clock, inbox);
 
     /// <summary>Items carried out (sent, suppressed, failed) since start.</summary>
     public long Completed => Interlocked.Read(ref _completed);

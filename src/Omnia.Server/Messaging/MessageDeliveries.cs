@@ -16,7 +16,7 @@ public sealed class MessageDeliveries : IAsyncDisposable
     }
 
     /// <summary>Every channel's delivery, configured from <paramref name="options"/>. Add a channel with one line here.</summary>
-    public static MessageDeliveries Create(MessagingOptions options, TimeProvider clock)
+    public static MessageDeliveries Create(MessagingOptions options, TimeProvider clock, Omnia.Core.Messaging.IInboxStore inbox)
     {
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
         return new MessageDeliveries(http,
@@ -24,6 +24,7 @@ public sealed class MessageDeliveries : IAsyncDisposable
             new EmailDelivery(options),
             new SmsDelivery(options, http),
             new PushDelivery(options, http, clock),
+            new InAppDelivery(inbox),
         ]);
     }
 

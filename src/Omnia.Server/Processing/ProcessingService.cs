@@ -15,7 +15,7 @@ namespace Omnia.Server.Processing;
 /// </summary>
 public sealed class ProcessingService(
     DerivedState state, DerivedProcessor processor, EventIngestor ingestor, CommittedEvents committed, IEventStore log, ITransitionStore transitions,
-    ISnapshotStore snapshots, AudienceModels models, Journeys.JourneyModels journeys, IOutboxStore outbox, Omnia.Core.Privacy.IPrivacyStore privacy,
+    ISnapshotStore snapshots, AudienceModels models, Journeys.JourneyModels journeys, IOutboxStore outbox, Omnia.Core.Messaging.IInboxStore inbox, Omnia.Core.Privacy.IPrivacyStore privacy,
     TimeProvider clock, OmniaServerOptions options, ILogger<ProcessingService> logger) : BackgroundService
 {
     private const int ReadChunk = 8_192;
@@ -139,6 +139,7 @@ public sealed class ProcessingService(
                 long deleted = await log.DeleteAsync(erasure.Seqs, cancellationToken).ConfigureAwait(false);
                 await transitions.DeleteProfilesAsync(erasure.ProfileIds, cancellationToken).ConfigureAwait(false);
                 await outbox.DeleteProfilesAsync(erasure.ProfileIds, cancellationToken).ConfigureAwait(false);
+                await inbox.DeleteProfilesAsync(erasure.ProfileIds, cancellationToken).ConfigureAwait(false);
                 await privacy.AddSuppressionsAsync(workspace, erasure.SuppressedHashes, cancellationToken).ConfigureAwait(false);
                 var record = await privacy.RecordErasureAsync(
                     new Omnia.Core.Privacy.ErasureRecord(0, workspace, clock.GetUtcNow(), requestedBy, erasure.ProfileIds.Count, deleted, erasure.SuppressedHashes.Count),
