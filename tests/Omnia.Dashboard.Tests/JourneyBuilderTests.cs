@@ -205,4 +205,33 @@ public sealed class JourneyBuilderTests(DashboardNode node)
         await page.GetByRole(AriaRole.Link, new() { Name = "Abandoned cart" }).ClickAsync();
         await Assertions.Expect(page.Locator("#journey-history")).ToContainTextAsync("nothing sent");
     }
+
+    [Fact]
+    public async Task A_marketer_sees_a_refused_webhook_in_the_dead_letters_with_its_error_and_queues_it_again()
+    {
+        string id = Guid.NewGuid().ToString("N")[..6];
+        // The receiving end refuses for good: the node's own ingestion endpoint without a write key (401).
+        var (status, body) = await node.AdminAsync(HttpMethod.Put, $"/api/v1/workspaces/default/journeys/hook-{id}", $$$"""
+            {"version":1,"name":"Hook {{{id}}}","trigger":{"event":{"name":"Hooked {{{id}}}"}},"entry":{"rule":"once"},
+             "start":"call","nodes":[{"id":"call","type":"webhook","url":"{{{new Uri(node.BaseAddress, "v1/batch")}}}","method":"POST","next":"done"},{"id":"done","type":"exit"}]}
+            """);
+        Assert.True(status is 200 or 201, body);
+        (status, body) = await node.AdminAsync(HttpMethod.Post, $"/api/v1/workspaces/default/journeys/hook-{id}/publish");
+        Assert.True(status is 200 or 201, body);
+        await node.SendAsync("/v1/track", $$$"""{"userId":"hook-{{{id}}}","event":"Hooked {{{id}}}"}""");
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            if ((await node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/outbox/dead-letters")).Body.Contains($"Hook {id}", StringComparison.Ordinal))
+                break;
+        }
+
+        var (email, password) = await node.AddUserAsync("Marketer");
+        var page = await node.SignedInPageAsync(email, password);
+        await page.GotoAsync("/w/default/journeys");
+        var row = page.Locator("#dead-letters tr", new() { HasText = $"Hook {id}" });
+        await Assertions.Expect(row.Locator(".dead-letter-error")).ToContainTextAsync("401");
+        await Artifacts.ScreenshotAsync(page, "75-dead-letters");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#dead-letter-retried")).ToBeVisibleAsync();
+    }
 }

@@ -73,8 +73,15 @@ public sealed class JourneyDrafts(
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return new DraftOutcome(null, "$: a journey draft must be a JSON object, e.g. {\"version\":1,\"name\":\"Welcome\",…}; see docs/journeys.md.", false);
+            // JSON may escape a lone surrogate (\udc00), which no reader can turn back into text: refused here, or the
+            // saved draft could never be shown again.
+            JsonSerializer.Serialize(document.RootElement);
             name = document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.GetString())
                 ? n.GetString()!.Trim() : null;
+        }
+        catch (Exception e) when (e is JsonException { InnerException: InvalidOperationException } or InvalidOperationException)
+        {
+            return new DraftOutcome(null, "$: the draft has a string that is not valid Unicode (a lone surrogate escape such as \\udc00); remove it. Nothing was saved.", false);
         }
         catch (JsonException e)
         {

@@ -9,6 +9,7 @@ public static class JourneyEditingServices
     {
         services.AddSingleton<JourneyHistories>();
         services.AddSingleton<Messaging.ProfileMessages>();
+        services.AddSingleton<Messaging.DeadLetters>();
         services.AddSingleton<JourneyDrafts>();
         services.AddSingleton<ContentLibrary>();
         return services;

@@ -17,6 +17,11 @@ public static class JourneysApi
     public static IEndpointRouteBuilder MapJourneysApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workspaces/{workspace}/journeys").WithTags("Journeys").RequireWorkspaceAccess();
+        var outbox = app.MapGroup("/api/v1/workspaces/{workspace}/outbox").WithTags("Journeys").RequireWorkspaceAccess();
+        outbox.MapGet("/dead-letters", async (WorkspaceContext w, Messaging.DeadLetters letters, CancellationToken ct) => TypedResults.Ok(await letters.ListAsync(w.Id, ct)))
+            .RequireRole(Role.Viewer).WithSummary("Webhook calls the dispatcher gave up on, newest first, with the last error");
+        outbox.MapPost("/dead-letters/{key}/retry", RetryAsync).RequireRole(Role.Marketer)
+            .WithSummary("Put a dead letter back in the queue (attempts reset, due now; same idempotency key)");
         group.MapGet("/", ListAsync).RequireRole(Role.Viewer)
             .WithSummary("Journeys with their status, live version and counts (entered, active, converted); ?archived=true includes archived ones");
         group.MapPost("/validate", ValidateAsync).RequireRole(Role.Viewer).WithMetadata(AuditedRequests.ReadOnly)
@@ -121,6 +126,11 @@ public static class JourneysApi
             ? TypedResults.Ok(report)
             : Problems.BadRequest($"The dry run of journey '{slug}' could not run: {outcome.Errors.Count} problem(s).", outcome.Errors);
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RetryAsync(WorkspaceContext w, string key, Messaging.DeadLetters letters, CancellationToken ct) =>
+        key.Length <= 500 && await letters.RetryAsync(w.Id, key, ct)
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"There is no dead letter '{(key.Length > 200 ? key[..200] : key)}' in this workspace; GET /outbox/dead-letters lists them.");
 
     private static ProblemHttpResult NoSuchJourney(string slug) => Problems.NotFound($"There is no journey '{slug}' in this workspace; GET /journeys lists them.");
 

@@ -35,6 +35,17 @@ public sealed class JourneysApiTests : IAsyncLifetime
     private async Task<HttpResponseMessage> PostAsync(string path, string json = "") => await _node.AdminTextAsync(HttpMethod.Post, path, json);
 
     [Fact]
+    public async Task A_draft_with_a_lone_surrogate_escape_is_refused_with_what_to_remove_and_the_journey_list_still_reads()
+    {
+        using var put = await PutAsync("/api/v1/workspaces/default/journeys/broken-text", """{"version":1,"name":"x\udc00y"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        var refusal = await put.Content.ReadAsStringAsync();
+        Assert.True(refusal.Contains("surrogate", StringComparison.Ordinal), refusal);
+        using var list = await _node.AdminAsync(HttpMethod.Get, "/api/v1/workspaces/default/journeys");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+    }
+
+    [Fact]
     public async Task An_invalid_draft_is_saved_with_its_problems_and_publishing_it_is_refused_with_each_path()
     {
         string broken = AbandonedCart.Replace("\"onTimeout\":\"reminder\"", "\"onTimeout\":\"remindr\"");
