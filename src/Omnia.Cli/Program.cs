@@ -8,6 +8,7 @@ var root = new RootCommand("Omnia: the open-source omnichannel marketing platfor
     ImportCommand.Create(),
     ProfileCommand.Create(),
     SegmentsCommand.Create(),
+    JourneysCommand.Create(),
     PersonasCommand.Create(),
     PrivacyCommand.Create(),
     AttributionCommand.Create(),

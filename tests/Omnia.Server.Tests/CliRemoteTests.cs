@@ -44,6 +44,42 @@ public sealed class CliRemoteTests(DemoServerFixture server) : IClassFixture<Dem
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [Fact]
+    public async Task Journeys_over_url_apply_content_and_a_draft_list_its_problems_publish_it_and_replay_it_as_the_api_does()
+    {
+        string content = Path.Combine(_directory, "content.json"), draft = Path.Combine(_directory, "journey.json"), broken = Path.Combine(_directory, "broken.json");
+        await File.WriteAllTextAsync(content, """{"version":1,"name":"CLI reminder","email":{"subject":"Your cart","text":"Back to your cart: https://shop.example.com/cart"}}""");
+        await File.WriteAllTextAsync(draft, DemoJourneys.AbandonedCart().Replace("cart-reminder", "cli-reminder", StringComparison.Ordinal).Replace("\"Abandoned cart\"", "\"CLI cart\"", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(broken, """{"version":1,"name":"Broken","trigger":{"event":{"name":"X"}},"start":"nowhere","nodes":[]}""");
+
+        var saved = await OmniaAsync($"journeys content-apply cli-reminder {content} {Remote}");
+        Assert.True(saved.ExitCode == 0, saved.Output);
+        var applied = await OmniaAsync($"journeys apply cli-cart {draft} {Remote}");
+        Assert.True(applied.ExitCode == 0, applied.Output);
+        Assert.Contains("Saved cli-cart.", applied.Output, StringComparison.Ordinal);
+        var published = await OmniaAsync($"journeys publish cli-cart {Remote}");
+        Assert.True(published.ExitCode == 0, published.Output);
+        var list = await OmniaAsync($"journeys list {Remote}");
+        Assert.Contains(Lines(list.Output), l => l.Contains("cli-cart", StringComparison.Ordinal) && l.Contains("live", StringComparison.Ordinal));
+
+        var replay = await OmniaAsync($"journeys dry-run cli-cart --days 90 {Remote}");
+        Assert.True(replay.ExitCode == 0, replay.Output);
+        using var api = await server.Node.AdminAsync(HttpMethod.Post, "/api/v1/workspaces/default/journeys/cli-cart/dry-run?days=90");
+        var report = JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains($"{report.GetProperty("entered").GetInt32():N0} would have entered, {report.GetProperty("messageCount").GetInt32():N0} messages",
+            replay.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+
+        var brokenApplied = await OmniaAsync($"journeys apply cli-broken {broken} {Remote}");
+        Assert.True(brokenApplied.ExitCode == 0, brokenApplied.Output);
+        Assert.Contains("problem(s) to fix before publishing", brokenApplied.Output, StringComparison.Ordinal);
+        var refused = await OmniaAsync($"journeys publish cli-broken {Remote}");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.True(refused.Output.Contains("nodes", StringComparison.Ordinal) || refused.Output.Contains("start", StringComparison.Ordinal), refused.Output);
+        var local = await OmniaAsync($"journeys list --data {_directory}");
+        Assert.NotEqual(0, local.ExitCode);
+        Assert.Contains("--url", local.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Profile_over_url_shows_the_person_the_api_shows_by_email_phone_user_id_anonymous_id_and_profile_id()
     {
         string id = (await server.Node.ProfileAsync("email", DemoDataset.Showcase.Email)).GetProperty("id").GetString()!;
