@@ -75,6 +75,26 @@ public sealed class SqliteDatabase
         }
     }
 
+    /// <summary>Deletes an erased profile's rows from a <c>derived.db</c> table keyed by <c>profile_id</c>, in one transaction.</summary>
+    internal void DeleteDerivedProfileRows(string table, IReadOnlyCollection<long> profileIds)
+    {
+        ArgumentNullException.ThrowIfNull(profileIds);
+        using var writing = DerivedWrites.EnterScope();
+        using var connection = OpenDerived();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"DELETE FROM {table} WHERE profile_id = $profile";
+        var profile = command.Parameters.Add("$profile", SqliteType.Integer);
+        foreach (var id in profileIds)
+        {
+            profile.Value = id;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
     /// <summary>Opens a connection to the derived-state database.</summary>
     public SqliteConnection OpenDerived() => Open(_derived, "NORMAL");
 

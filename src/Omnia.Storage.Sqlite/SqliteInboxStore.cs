@@ -67,21 +67,7 @@ public sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
 
     public ValueTask DeleteProfilesAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profileIds);
-        using var writing = database.DerivedWrites.EnterScope();
-        using var connection = database.OpenDerived();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM inapp_inbox WHERE profile_id = $profile";
-        var profile = command.Parameters.Add("$profile", SqliteType.Integer);
-        foreach (var id in profileIds)
-        {
-            profile.Value = id;
-            command.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
+        database.DeleteDerivedProfileRows("inapp_inbox", profileIds);
         return ValueTask.CompletedTask;
     }
 

@@ -95,20 +95,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 
     public ValueTask DeleteProfilesAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default)
     {
-        using var writing = database.DerivedWrites.EnterScope();
-        using var connection = database.OpenDerived();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM journey_outbox WHERE profile_id = $profile";
-        var profile = command.Parameters.Add("$profile", SqliteType.Integer);
-        foreach (var id in profileIds)
-        {
-            profile.Value = id;
-            command.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
+        database.DeleteDerivedProfileRows("journey_outbox", profileIds);
         return ValueTask.CompletedTask;
     }
 

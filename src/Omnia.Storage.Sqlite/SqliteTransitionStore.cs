@@ -56,20 +56,7 @@ public sealed class SqliteTransitionStore(SqliteDatabase database) : ITransition
 
     public ValueTask DeleteProfilesAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken = default)
     {
-        using var writing = database.DerivedWrites.EnterScope();
-        using var connection = database.OpenDerived();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM segment_transitions WHERE profile_id = $profile";
-        var profile = command.Parameters.Add("$profile", SqliteType.Integer);
-        foreach (var id in profileIds)
-        {
-            profile.Value = id;
-            command.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
+        database.DeleteDerivedProfileRows("segment_transitions", profileIds);
         return ValueTask.CompletedTask;
     }
 

@@ -22,27 +22,8 @@ internal static class JourneyExamples
         }
         """;
 
-    public const string WelcomeSeries = """
-        {
-          "version": 1,
-          "name": "Welcome series",
-          "trigger": { "event": { "name": "Signed Up" } },
-          "entry": { "rule": "once" },
-          "goal": { "event": { "name": "Order Completed" }, "within": "30d" },
-          "exitOn": [ { "event": { "name": "Order Completed" } } ],
-          "start": "welcome",
-          "nodes": [
-            { "id": "welcome", "type": "send", "content": "welcome-1", "channel": "email", "next": "wait-2d" },
-            { "id": "wait-2d", "type": "wait", "duration": "2d", "next": "opened" },
-            { "id": "opened", "type": "condition", "if": { "lastMessage": "opened" }, "then": "morning", "else": "pick-channel" },
-            { "id": "morning", "type": "waitUntil", "time": "09:00", "next": "tips" },
-            { "id": "tips", "type": "send", "content": "welcome-tips", "channel": "email", "next": "done" },
-            { "id": "pick-channel", "type": "chooseChannel", "channels": ["push", "sms", "email"], "next": "nudge", "none": "done" },
-            { "id": "nudge", "type": "send", "content": "welcome-nudge", "channel": "choose", "next": "done" },
-            { "id": "done", "type": "exit" }
-          ]
-        }
-        """;
+    /// <summary>The demo's welcome series (one definition for the docs, the demo and the tests).</summary>
+    public const string WelcomeSeries = Omnia.Core.Demo.DemoJourneys.WelcomeSeries;
 
     public const string WinBack = """
         {
