@@ -17,6 +17,18 @@ public sealed class ContentApiTests : IAsyncLifetime
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
     [Fact]
+    public async Task Content_with_a_lone_surrogate_escape_is_refused_or_stored_and_read_back_never_a_500()
+    {
+        using var saved = await _node.AdminTextAsync(HttpMethod.Put, $"{Content}/broken-text",
+            """{"version":1,"name":"x\udc00","email":{"subject":"Hi \udc00","text":"Hello https://shop.example.com"}}""");
+        Assert.True((int)saved.StatusCode < 500, await saved.Content.ReadAsStringAsync());
+        using var list = await _node.AdminAsync(HttpMethod.Get, Content);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        using var one = await _node.AdminAsync(HttpMethod.Get, $"{Content}/broken-text");
+        Assert.True((int)one.StatusCode < 500, await one.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_saved_item_comes_back_with_its_constraint_and_consistency_issues()
     {
         string item = """
